@@ -20,3 +20,9 @@ pub use math::{
     jacobian, jvp, log_softmax, log_softmax_with_temperature, logsumexp, softmax,
     softmax_with_temperature, Error,
 };
+pub mod charts;
+pub mod explorer;
+pub mod input;
+pub mod simplex;
+#[cfg(target_arch = "wasm32")]
+pub mod web;

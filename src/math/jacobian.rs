@@ -65,8 +65,7 @@ pub fn jvp(logits: &[f64], temperature_t: f64, tangent: &[f64]) -> Result<Vec<f6
     }
     let p = softmax_with_temperature(logits, temperature_t)?;
     let mean: f64 = p.iter().zip(tangent).map(|(p, v)| p * v).sum();
-    Ok(p
-        .iter()
+    Ok(p.iter()
         .zip(tangent)
         .map(|(p, v)| p * (v - mean) / temperature_t)
         .collect())

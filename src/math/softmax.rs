@@ -116,10 +116,7 @@ pub fn log_softmax(logits: &[f64]) -> Vec<f64> {
 /// `log softmax(x / T)`, with the limits and errors of
 /// [`softmax_with_temperature`]: `-ln k` on the `k` entries that share the
 /// mass, `-inf` on the others.
-pub fn log_softmax_with_temperature(
-    logits: &[f64],
-    temperature_t: f64,
-) -> Result<Vec<f64>, Error> {
+pub fn log_softmax_with_temperature(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
     let temp = temperature(temperature_t)?;
     Ok(match classify(logits) {
         Case::Empty => Vec::new(),

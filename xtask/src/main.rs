@@ -1,1 +1,60 @@
-fn main() {}
+//! `cargo xtask`: the project's build tool.
+//!
+//! Every step of building, serving, testing and measuring softmax-lesson is a
+//! subcommand here, so a fresh machine needs nothing but cargo: the xtask
+//! installs the wasm target, the browser and the npm packages it needs, or
+//! stops with a message that names the exact package.
+
+mod env;
+mod mathml;
+mod serve;
+mod site;
+mod test;
+
+use clap::{Parser, Subcommand};
+
+#[derive(Parser)]
+#[command(
+    name = "cargo xtask",
+    about = "Build, serve, test and measure softmax-lesson"
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Build the page and serve it on 127.0.0.1, rebuilding when sources change.
+    Serve {
+        /// Port to listen on; 0 picks a free one.
+        #[arg(long, default_value_t = 8000)]
+        port: u16,
+        /// Serve the existing dist/ without building first.
+        #[arg(long)]
+        no_build: bool,
+    },
+    /// Write the self-contained static site to dist/.
+    Dist,
+    /// Run every test layer in order (or only the named one).
+    Test {
+        /// Run only this layer: fmt, clippy, native, wasm, e2e.
+        #[arg(long, value_enum)]
+        layer: Option<test::Layer>,
+    },
+}
+
+fn main() {
+    let cli = Cli::parse();
+    let result = match cli.command {
+        Command::Serve { port, no_build } => serve::run(port, !no_build),
+        Command::Dist => site::dist().map(|dir| {
+            println!("wrote {}", dir.display());
+        }),
+        Command::Test { layer } => test::run(layer),
+    };
+    if let Err(error) = result {
+        eprintln!("xtask: {error:#}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,144 @@
+//! The URL fragment: a human-readable serialisation of the explorer's state,
+//! such as `#logits=2,1,0&T=1`.
+//!
+//! [`parse`] is strict about values and lenient about layout: keys may come
+//! in any order, unknown keys are ignored (so links made by later versions
+//! still open), and any bad value makes the whole fragment an error that the
+//! page reports while keeping its last good state.
+
+use super::Explorer;
+use crate::input::{parse_number, parse_temperature};
+use crate::Error;
+
+/// The longest fragment that is read at all.
+pub const MAX_FRAGMENT_LENGTH: usize = 2048;
+
+/// Read a fragment (with or without its leading `#`) into a new state based
+/// on `current`: keys that are absent keep their current values.
+pub fn parse(fragment: &str, current: &Explorer) -> Result<Explorer, Error> {
+    let text = fragment.strip_prefix('#').unwrap_or(fragment);
+    if text.len() > MAX_FRAGMENT_LENGTH {
+        return Err(Error::Invalid(
+            "The link is too long to be a lesson state.".into(),
+        ));
+    }
+    let mut next = current.clone();
+    for pair in text.split('&').filter(|p| !p.is_empty()) {
+        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        let value = decode(value)?;
+        match key {
+            "logits" => {
+                let logits = value
+                    .split(',')
+                    .map(|v| {
+                        parse_number(v).map_err(|e| {
+                            Error::Invalid(format!("The link's logits are not numbers: {e}"))
+                        })
+                    })
+                    .collect::<Result<Vec<f64>, Error>>()?;
+                next.set_logits(logits)?;
+            }
+            "T" => {
+                let t = parse_temperature(&value)
+                    .map_err(|e| Error::Invalid(format!("The link's temperature is wrong: {e}")))?;
+                next.set_temperature_value(t)?;
+            }
+            _ => {}
+        }
+    }
+    Ok(next)
+}
+
+/// Write the fragment (without `#`) for a state. Numbers use the shortest
+/// text that reads back to the same double, so a link restores the state
+/// exactly.
+pub fn write(state: &Explorer) -> String {
+    let logits: Vec<String> = state.logits().iter().map(|v| number(*v)).collect();
+    format!(
+        "logits={}&T={}",
+        logits.join(","),
+        number(state.temperature())
+    )
+}
+
+fn number(v: f64) -> String {
+    if v == f64::INFINITY {
+        "inf".to_owned()
+    } else if v == 0.0 {
+        "0".to_owned()
+    } else {
+        format!("{v}")
+    }
+}
+
+/// Undo percent-encoding (browsers encode some characters in fragments).
+fn decode(value: &str) -> Result<String, Error> {
+    let bytes = value.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i] == b'%' {
+            let byte = bytes
+                .get(i + 1..i + 3)
+                .and_then(|h| std::str::from_utf8(h).ok())
+                .and_then(|h| u8::from_str_radix(h, 16).ok())
+                .ok_or_else(|| Error::Invalid("The link has a broken %-escape.".into()))?;
+            out.push(byte);
+            i += 3;
+        } else {
+            out.push(bytes[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).map_err(|_| Error::Invalid("The link is not valid text.".into()))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_written_fragment_reads_back_exactly() {
+        let mut state = Explorer::default();
+        state.set_logits(vec![0.1, -2.5e-7, 1000.0]).unwrap();
+        state.set_temperature_value(0.37).unwrap();
+        let text = write(&state);
+        assert_eq!(text, "logits=0.1,-0.00000025,1000&T=0.37");
+        assert_eq!(
+            parse(&format!("#{text}"), &Explorer::default()).unwrap(),
+            state
+        );
+    }
+
+    #[test]
+    fn the_source_example_link_loads() {
+        let state = parse("#logits=1000,1001,999&T=1", &Explorer::default()).unwrap();
+        assert_eq!(state.logits(), &[1000.0, 1001.0, 999.0]);
+        let p = state.probabilities();
+        assert!((p[1] - 0.6652).abs() < 5e-5);
+    }
+
+    #[test]
+    fn bad_fragments_are_refused_with_a_message() {
+        let current = Explorer::default();
+        for bad in [
+            "logits=1,abc,3",
+            "logits=1,NaN,3",
+            "logits=1e999,0,0",
+            "logits=1",
+            "logits=",
+            "T=-1",
+            "T=NaN",
+            "logits=1,2,3&T=%zz",
+            "logits=%3Cimg%20src%3Dx%3E,1,2",
+        ] {
+            assert!(parse(bad, &current).is_err(), "{bad}");
+        }
+        assert_eq!(parse("", &current).unwrap(), current);
+        assert_eq!(parse("#future=1", &current).unwrap(), current);
+        assert_eq!(
+            parse("T=inf", &current).unwrap().temperature(),
+            f64::INFINITY
+        );
+    }
+}

@@ -1,0 +1,114 @@
+//! Reading numbers that people type.
+//!
+//! Every field of the page goes through [`parse_number`], which accepts what
+//! a person means by a number (`2`, `-0.5`, `1e-3`, `+3`, `.5`) and refuses
+//! everything else with a message that says what to type instead. It never
+//! accepts NaN or an infinity, and never returns one.
+
+use crate::Error;
+
+/// The longest text accepted as a number.
+pub const MAX_NUMBER_LENGTH: usize = 64;
+
+/// Parse a finite decimal number, or say why the text is not one.
+pub fn parse_number(text: &str) -> Result<f64, Error> {
+    let trimmed = text.trim();
+    let fail = |message: &str| Err(Error::Invalid(message.to_owned()));
+    if trimmed.is_empty() {
+        return fail("Enter a number.");
+    }
+    if trimmed.chars().count() > MAX_NUMBER_LENGTH {
+        return fail("That is too long to be a number.");
+    }
+    if trimmed.contains(',') {
+        return fail("Use a dot for decimals, as in 1.5.");
+    }
+    let lower = trimmed.to_ascii_lowercase();
+    if lower.starts_with("0x") || lower.starts_with("-0x") || lower.starts_with("+0x") {
+        return fail("Only decimal numbers are accepted (no 0x…).");
+    }
+    let allowed = |c: char| c.is_ascii_digit() || matches!(c, '.' | '-' | '+' | 'e' | 'E');
+    if !trimmed.chars().all(allowed) || !trimmed.chars().any(|c| c.is_ascii_digit()) {
+        return fail("That is not a number; type digits such as 2, -0.5 or 1e-3.");
+    }
+    match trimmed.parse::<f64>() {
+        Ok(v) if v.is_finite() => Ok(v),
+        Ok(_) => fail("That number is too large for a double-precision float (about ±1.8e308)."),
+        Err(_) => fail("That is not a number; type digits such as 2, -0.5 or 1e-3."),
+    }
+}
+
+/// Parse a temperature: a number `>= 0`, or the words `inf`/`infinity`/`∞`
+/// for the uniform limit.
+pub fn parse_temperature(text: &str) -> Result<f64, Error> {
+    let trimmed = text.trim();
+    let lower = trimmed.to_lowercase();
+    if matches!(
+        lower.as_str(),
+        "inf" | "infinity" | "∞" | "+inf" | "+infinity"
+    ) {
+        return Ok(f64::INFINITY);
+    }
+    let t = parse_number(trimmed)?;
+    if t < 0.0 {
+        return Err(Error::Invalid(
+            "The temperature cannot be negative; use 0 for the argmax limit.".to_owned(),
+        ));
+    }
+    Ok(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ordinary_spellings_are_numbers() {
+        for (text, value) in [
+            ("2", 2.0),
+            (" -0.5 ", -0.5),
+            ("1e-3", 1e-3),
+            ("+3", 3.0),
+            (".5", 0.5),
+            ("1E2", 100.0),
+        ] {
+            assert_eq!(parse_number(text), Ok(value), "{text}");
+        }
+    }
+
+    #[test]
+    fn bad_input_gets_a_message_not_a_value() {
+        let long = "9".repeat(10_000);
+        for text in [
+            "",
+            "   ",
+            "abc",
+            "1e999",
+            "-1e999",
+            "NaN",
+            "nan",
+            "Infinity",
+            "inf",
+            "0x10",
+            "1,5",
+            long.as_str(),
+            "<img src=x onerror=alert(1)>",
+            "٣",
+            "🙂",
+            "1-",
+        ] {
+            let result = parse_number(text);
+            assert!(result.is_err(), "{text:?} gave {result:?}");
+            assert!(!result.unwrap_err().to_string().is_empty());
+        }
+    }
+
+    #[test]
+    fn temperatures_accept_the_limits_but_not_negatives() {
+        assert_eq!(parse_temperature("0"), Ok(0.0));
+        assert_eq!(parse_temperature("inf"), Ok(f64::INFINITY));
+        assert_eq!(parse_temperature("∞"), Ok(f64::INFINITY));
+        assert!(parse_temperature("-1").is_err());
+        assert!(parse_temperature("NaN").is_err());
+    }
+}

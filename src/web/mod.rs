@@ -1,0 +1,70 @@
+//! The `#[wasm_bindgen]` facade: the only part of the crate that knows about
+//! JavaScript. Each export converts its arguments, calls the core, and turns
+//! an [`crate::Error`] into a thrown JS `Error` carrying the same message.
+
+mod canvas;
+mod explorer;
+
+pub use explorer::ExplorerView;
+
+use wasm_bindgen::prelude::*;
+
+/// Convert the core's error into a JS `Error` (one conversion point).
+pub(crate) fn js_error(error: impl std::fmt::Display) -> JsError {
+    JsError::new(&error.to_string())
+}
+
+/// Runs once when the module is instantiated: install the panic hook, which
+/// logs the panic and shows it in the page's `#fatal-error` banner, so a bug
+/// shows a message instead of a dead page.
+#[wasm_bindgen(start)]
+pub fn start() {
+    std::panic::set_hook(Box::new(|info| {
+        console_error_panic_hook::hook(info);
+        let shown = web_sys::window()
+            .and_then(|w| w.document())
+            .and_then(|d| d.get_element_by_id("fatal-error"));
+        if let Some(banner) = shown {
+            banner.set_text_content(Some(&format!(
+                "Something went wrong inside the lesson ({info}). Reload the page to start again."
+            )));
+            let _ = banner.remove_attribute("hidden");
+        }
+    }));
+}
+
+/// `softmax(x)_i = e^{x_i} / sum_j e^{x_j}`.
+#[wasm_bindgen]
+pub fn softmax(logits: &[f64]) -> Vec<f64> {
+    crate::softmax(logits)
+}
+
+/// `softmax(x / T)`; throws for a negative or NaN temperature.
+#[wasm_bindgen(js_name = softmaxWithTemperature)]
+pub fn softmax_with_temperature(logits: &[f64], temperature: f64) -> Result<Vec<f64>, JsError> {
+    crate::softmax_with_temperature(logits, temperature).map_err(js_error)
+}
+
+/// `log softmax(x)_i = x_i - lse(x)`.
+#[wasm_bindgen(js_name = logSoftmax)]
+pub fn log_softmax(logits: &[f64]) -> Vec<f64> {
+    crate::log_softmax(logits)
+}
+
+/// `lse(x) = log sum_j e^{x_j}`.
+#[wasm_bindgen(js_name = logSumExp)]
+pub fn logsumexp(logits: &[f64]) -> f64 {
+    crate::logsumexp(logits)
+}
+
+/// The row-major Jacobian `(diag(p) - p p^T) / T` of `p = softmax(x / T)`.
+#[wasm_bindgen]
+pub fn jacobian(logits: &[f64], temperature: f64) -> Result<Vec<f64>, JsError> {
+    crate::jacobian(logits, temperature).map_err(js_error)
+}
+
+/// The Jacobian-vector product `J v`; throws when the lengths differ.
+#[wasm_bindgen]
+pub fn jvp(logits: &[f64], temperature: f64, tangent: &[f64]) -> Result<Vec<f64>, JsError> {
+    crate::jvp(logits, temperature, tangent).map_err(js_error)
+}

@@ -1,0 +1,102 @@
+// The explorer as a person uses it: typing logits, dragging the point on
+// the simplex, arrow keys, links, and bad input.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import {
+  launch, open, expectClean, expectAccessible, visibleText,
+  shownProbabilities, assertClose, typeInto,
+} from "./helpers.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+test("the page loads with no console errors and no accessibility violations", async () => {
+  const { page, log, context } = await open(browser);
+  assert.match(await page.title(), /softmax/i);
+  await expectAccessible(page);
+  expectClean(log);
+  await context.close();
+});
+
+test("typing the logits 2, 1, 0 shows 0.665, 0.245 and 0.090", async () => {
+  const { page, log, context } = await open(browser, "#logits=5,5,5&T=1");
+  await typeInto(page, "#logit-1", "2");
+  await typeInto(page, "#logit-2", "1");
+  await typeInto(page, "#logit-3", "0");
+  assertClose(await shownProbabilities(page), [0.665, 0.245, 0.090], 0.0005, "p");
+  assert.equal(await page.locator("#logit-1").getAttribute("aria-invalid"), null);
+  expectClean(log);
+  await context.close();
+});
+
+test("the link #logits=1000,1001,999&T=1 shows 0.2447, 0.6652 and 0.0900", async () => {
+  const { page, log, context } = await open(browser, "#logits=1000,1001,999&T=1");
+  assert.deepEqual(await shownProbabilities(page), [0.2447, 0.6652, 0.09]);
+  assert.equal(await page.inputValue("#logit-2"), "1001");
+  expectClean(log);
+  await context.close();
+});
+
+test("dragging the point on the simplex changes the logits and the URL", async () => {
+  const { page, log, context } = await open(browser, "#logits=0,0,0&T=1");
+  const box = await page.locator("#simplex-canvas").boundingBox();
+  const before = await Promise.all([1, 2, 3].map((k) => page.inputValue(`#logit-${k}`)));
+  const hashBefore = await page.evaluate(() => location.hash);
+  // Start near the centre and drag towards the bottom-left vertex (class 1).
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.62);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step++) {
+    await page.mouse.move(box.x + box.width * (0.5 - 0.025 * step), box.y + box.height * (0.62 + 0.015 * step));
+  }
+  await page.mouse.up();
+  const after = await Promise.all([1, 2, 3].map((k) => page.inputValue(`#logit-${k}`)));
+  assert.notDeepEqual(after, before);
+  const p = await shownProbabilities(page);
+  assert.ok(p[0] > p[1] && p[0] > p[2], `class 1 should lead after the drag: ${p}`);
+  const hashAfter = await page.evaluate(() => location.hash);
+  assert.notEqual(hashAfter, hashBefore);
+  assert.match(hashAfter, /^#logits=[^&]+&T=1$/);
+  expectClean(log);
+  await context.close();
+});
+
+test("arrow keys move the point when the simplex has focus", async () => {
+  const { page, log, context } = await open(browser, "#logits=0,0,0&T=1");
+  await page.locator("#simplex-canvas").focus();
+  await page.keyboard.press("ArrowUp");
+  await page.keyboard.press("Shift+ArrowUp");
+  const p = await shownProbabilities(page);
+  assert.ok(p[2] > 0.4, `moving up should favour class 3 (top vertex): ${p}`);
+  const label = await page.locator("#simplex-canvas").getAttribute("aria-label");
+  assert.match(label, /simplex/i);
+  expectClean(log);
+  await context.close();
+});
+
+test("invalid input shows a message beside the field and keeps the last good state", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  for (const bad of ["", "abc", "NaN", "1e999", "0x10", "1,5"]) {
+    await typeInto(page, "#logit-2", bad);
+    assert.equal(await page.locator("#logit-2").getAttribute("aria-invalid"), "true", bad);
+    assert.notEqual((await page.textContent("#logit-2-error")).trim(), "", bad);
+    assertClose(await shownProbabilities(page), [0.665, 0.245, 0.090], 0.0005, `after ${bad}`);
+  }
+  for (const bad of ["-1", "NaN", "abc", ""]) {
+    await typeInto(page, "#temperature", bad);
+    assert.equal(await page.locator("#temperature").getAttribute("aria-invalid"), "true", bad);
+    assert.notEqual((await page.textContent("#temperature-error")).trim(), "", bad);
+  }
+  const text = await visibleText(page);
+  assert.ok(!/\bNaN\b/.test(text) && !/undefined/.test(text), "no NaN or undefined on screen");
+  expectClean(log);
+  await context.close();
+});
+
+test("a bad link shows a message and the default state instead", async () => {
+  const { page, log, context } = await open(browser, "#logits=1,abc,3&T=1");
+  assert.equal(await page.isVisible("#explorer-link-error"), true);
+  assertClose(await shownProbabilities(page), [0.665, 0.245, 0.090], 0.0005, "p");
+  expectClean(log);
+  await context.close();
+});

@@ -1,0 +1,122 @@
+// Shared helpers for the end-to-end tests: launch Debian's Chromium through
+// playwright-core, open the page with every console message, page error and
+// request recorded, and run axe-core. Any console error fails a test.
+import { chromium } from "playwright-core";
+import { readFileSync } from "node:fs";
+import { createRequire } from "node:module";
+import assert from "node:assert/strict";
+
+const require = createRequire(import.meta.url);
+const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
+
+export const BASE_URL = process.env.BASE_URL ?? "http://127.0.0.1:8000/";
+
+/** Start headless Chromium with the flags this machine needs. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+    headless: true,
+    args: [
+      "--no-sandbox",
+      "--disable-gpu",
+      "--disable-background-networking",
+      "--disable-component-update",
+      "--disable-sync",
+      "--no-first-run",
+      "--disable-quic",
+      "--disable-dev-shm-usage",
+    ],
+  });
+}
+
+/**
+ * Open `path` (relative to BASE_URL) in a fresh context and wait until the
+ * page says it is ready. Returns the page and a log of everything that went
+ * wrong, which `expectClean` checks.
+ */
+export async function open(browser, path = "", options = {}) {
+  const context = await browser.newContext({
+    viewport: options.viewport ?? { width: 1280, height: 900 },
+    deviceScaleFactor: options.deviceScaleFactor ?? 1,
+    colorScheme: options.colorScheme ?? "light",
+    hasTouch: options.hasTouch ?? false,
+    reducedMotion: options.reducedMotion ?? "no-preference",
+  });
+  const page = await context.newPage();
+  const log = { errors: [], requests: [] };
+  page.on("console", (message) => {
+    if (message.type() === "error") log.errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => log.errors.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) =>
+    log.errors.push(`request failed: ${request.url()} ${request.failure()?.errorText}`),
+  );
+  page.on("request", (request) => log.requests.push(request.url()));
+  page.on("dialog", (dialog) => {
+    log.errors.push(`dialog opened: ${dialog.message()}`);
+    dialog.dismiss().catch(() => {});
+  });
+  await page.goto(new URL(path, BASE_URL).href);
+  await page.waitForSelector("html[data-ready='true']", { state: "attached", timeout: 20000 });
+  return { page, context, log };
+}
+
+/** Fail if anything went wrong on the page. */
+export function expectClean(log) {
+  assert.deepEqual(log.errors, [], `the page reported errors:\n${log.errors.join("\n")}`);
+}
+
+/** Run axe-core with the WCAG 2.x A and AA rules; returns the violations. */
+export async function axe(page, include = null) {
+  await page.evaluate(AXE_SOURCE);
+  return page.evaluate(async (selector) => {
+    const result = await window.axe.run(selector ? { include: [selector] } : document, {
+      runOnly: { type: "tag", values: ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"] },
+    });
+    return result.violations.map((v) => ({
+      id: v.id,
+      impact: v.impact,
+      help: v.help,
+      nodes: v.nodes.slice(0, 5).map((n) => n.target.join(" ") + " :: " + n.failureSummary),
+    }));
+  }, include);
+}
+
+/** Assert that axe finds no violations. */
+export async function expectAccessible(page, include = null) {
+  const violations = await axe(page, include);
+  assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
+}
+
+/** All visible text of the page. */
+export function visibleText(page) {
+  return page.evaluate(() => document.body.innerText);
+}
+
+/** The numbers shown in the probability column of the explorer. */
+export async function shownProbabilities(page) {
+  const texts = await page.$$eval("#readout-rows td[data-probability]", (cells) =>
+    cells.map((c) => c.textContent),
+  );
+  return texts.map(Number);
+}
+
+/** Assert |actual - expected| <= tolerance for each entry. */
+export function assertClose(actual, expected, tolerance, what = "values") {
+  assert.equal(actual.length, expected.length, `${what}: length`);
+  actual.forEach((a, i) =>
+    assert.ok(
+      Math.abs(a - expected[i]) <= tolerance,
+      `${what}[${i}] = ${a}, expected ${expected[i]} ± ${tolerance}`,
+    ),
+  );
+}
+
+/** Replace a field's text the way a person does: select all, type. */
+export async function typeInto(page, selector, text) {
+  const field = page.locator(selector);
+  await field.click();
+  await field.press("Control+A");
+  if (text === "") await field.press("Backspace");
+  else await field.fill(text);
+}

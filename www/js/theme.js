@@ -1,0 +1,50 @@
+// Light and dark themes: follow the system setting until the reader picks
+// one with the toggle; the choice is remembered (and validated on load).
+const KEY = "softmax-lesson.theme";
+const listeners = new Set();
+
+function stored() {
+  try {
+    const value = localStorage.getItem(KEY);
+    return value === "light" || value === "dark" ? value : null;
+  } catch {
+    return null;
+  }
+}
+
+const media = window.matchMedia("(prefers-color-scheme: dark)");
+
+/** The theme in force: "light" or "dark". */
+export function current() {
+  return stored() ?? (media.matches ? "dark" : "light");
+}
+
+/** Call fn() whenever the theme changes. */
+export function onChange(fn) {
+  listeners.add(fn);
+}
+
+function apply() {
+  const name = current();
+  document.documentElement.dataset.theme = name;
+  const toggle = document.getElementById("theme-toggle");
+  if (toggle) {
+    toggle.setAttribute("aria-pressed", String(name === "dark"));
+    toggle.textContent = name === "dark" ? "Light theme" : "Dark theme";
+  }
+  for (const fn of listeners) fn(name);
+}
+
+export function setup() {
+  apply();
+  media.addEventListener("change", apply);
+  document.getElementById("theme-toggle")?.addEventListener("click", () => {
+    const next = current() === "dark" ? "light" : "dark";
+    try {
+      localStorage.setItem(KEY, next);
+    } catch {
+      // Storage may be unavailable (private mode); the toggle still works for this visit.
+    }
+    apply();
+  });
+}

@@ -1,0 +1,128 @@
+//! `cargo xtask test`: every test layer, in order, stopping at the first
+//! failure.
+
+use crate::env::{self, root};
+use crate::serve::Server;
+use crate::site;
+use anyhow::{Context, Result};
+use std::process::Command;
+
+/// One layer of the test suite.
+#[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum Layer {
+    /// `cargo fmt --check`
+    Fmt,
+    /// `cargo clippy --all-targets -- -D warnings`
+    Clippy,
+    /// native `cargo test` (unit, property and reference tests)
+    Native,
+    /// `wasm-bindgen-test` in headless Chromium (`tests/web*.rs`)
+    Wasm,
+    /// Playwright end-to-end tests of the page (`tests/e2e/`)
+    E2e,
+}
+
+const ALL: [Layer; 5] = [
+    Layer::Fmt,
+    Layer::Clippy,
+    Layer::Native,
+    Layer::Wasm,
+    Layer::E2e,
+];
+
+/// Run `only` or every layer.
+pub fn run(only: Option<Layer>) -> Result<()> {
+    for layer in ALL {
+        if only.is_none_or(|o| o == layer) {
+            run_layer(layer)?;
+        }
+    }
+    println!("xtask test: all requested layers passed");
+    Ok(())
+}
+
+fn run_layer(layer: Layer) -> Result<()> {
+    match layer {
+        Layer::Fmt => env::run(env::cargo().args(["fmt", "--all", "--check"])),
+        Layer::Clippy => env::run(env::cargo().args([
+            "clippy",
+            "--workspace",
+            "--all-targets",
+            "--",
+            "-D",
+            "warnings",
+        ])),
+        Layer::Native => env::run(env::cargo().args(["test", "--workspace"])),
+        Layer::Wasm => wasm_tests(),
+        Layer::E2e => e2e_tests(),
+    }
+}
+
+/// The names of the `tests/web*.rs` integration tests.
+fn web_test_names() -> Result<Vec<String>> {
+    let mut names: Vec<String> = std::fs::read_dir(root().join("tests"))?
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|n| n.starts_with("web") && n.ends_with(".rs"))
+        .map(|n| n.trim_end_matches(".rs").to_owned())
+        .collect();
+    names.sort();
+    Ok(names)
+}
+
+fn wasm_tests() -> Result<()> {
+    env::ensure_wasm_target()?;
+    env::ensure_chromium()?;
+    env::run(env::cargo().args([
+        "build",
+        "--quiet",
+        "--package",
+        "xtask",
+        "--bin",
+        "wasm-bindgen-test-runner",
+    ]))?;
+    let runner = root().join("target/debug/wasm-bindgen-test-runner");
+    let caps = root().join("target/webdriver.json");
+    std::fs::write(
+        &caps,
+        r#"{"goog:chromeOptions":{"binary":"/usr/bin/chromium","args":["--disable-gpu","--disable-background-networking","--disable-component-update","--disable-sync","--no-first-run","--disable-dev-shm-usage"]}}"#,
+    )?;
+    let mut command = env::cargo();
+    command.args(["test", "--target", "wasm32-unknown-unknown"]);
+    for name in web_test_names()? {
+        command.args(["--test", &name]);
+    }
+    command
+        .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &runner)
+        .env("CHROMEDRIVER", env::CHROMEDRIVER)
+        .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &caps)
+        .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
+    env::run(&mut command)
+}
+
+fn e2e_tests() -> Result<()> {
+    env::ensure_chromium()?;
+    let e2e = root().join("tests/e2e");
+    env::ensure_npm_packages(&e2e)?;
+    let dir = site::dist()?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    let server = runtime.block_on(Server::bind(dir, 0))?;
+    let url = server.url();
+    runtime.spawn(server.run());
+    eprintln!("serving the site for the e2e tests at {url}");
+    let mut files: Vec<String> = std::fs::read_dir(&e2e)?
+        .flatten()
+        .filter_map(|e| e.file_name().to_str().map(str::to_owned))
+        .filter(|n| n.ends_with(".test.mjs"))
+        .collect();
+    files.sort();
+    env::run(
+        Command::new("node")
+            .args(["--test", "--test-concurrency=1"])
+            .args(&files)
+            .current_dir(&e2e)
+            .env("BASE_URL", &url)
+            .env("CHROMIUM", env::CHROMIUM),
+    )
+    .context("the end-to-end tests failed")
+}

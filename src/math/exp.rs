@@ -89,6 +89,57 @@ pub fn exp_scaled(zh: f64, zl: Dd) -> Scaled {
     Scaled::new(m, (k >> 12) as i32)
 }
 
+/// Relative error bound of [`exp_fast`] (proved loosely in its comments,
+/// checked against [`exp_scaled`] in the tests with a margin).
+pub const EXP_FAST_ERROR: f64 = 1.0 / (1u128 << 88) as f64;
+
+/// The fast path of Ziv's strategy: `e^(zh + zl)` as `M * 2^K` with a
+/// relative error below [`EXP_FAST_ERROR`] (`2^-88`), for the same arguments
+/// as [`exp_scaled`], at well under half its cost.
+///
+/// The reduction is the same (`t = zh - k L1` exact, `k L2` by TwoProd);
+/// then `e^r - 1 = r_h + (r_h^2/2 + ...)` keeps only `r_h^2` exact (TwoProd)
+/// and evaluates the rest, below `2^-42`, in f64, whose rounding errors stay
+/// below `2^-94`; the table product `T1 T2` and the final `T (1 + e^r - 1)`
+/// use one TwoProd each and plain f64 for the cross terms (errors below
+/// `2^-100`). Callers check each rounded result against this bound and redo
+/// the whole evaluation with [`exp_scaled`] when the rounding is ambiguous.
+#[inline]
+pub fn exp_fast(zh: f64, zl: Dd) -> Scaled {
+    let k = round_to_int(zh * INV_LN2_4096);
+    let kf = k as f64;
+    let t = zh - kf * LN2_4096_1; // exact
+    let (p2, e2) = two_prod(kf, LN2_4096_2);
+    // r = t - p2 + (zl - e2 - k L3); |t - p2| < 2^-13, so fast_two_sum
+    // holds whenever t dominates, and both are tiny together otherwise.
+    let (rh, rl0) = super::dd::two_sum(t, -p2);
+    let rl = rl0 + (zl.hi + (zl.lo - e2 - kf * LN2_4096_3));
+    let (rh, rl) = super::dd::fast_two_sum(rh, rl);
+    // e^r - 1 = rh + [rh^2/2 + rl (1 + rh) + rh^3/6 + rh^4/24 + ...]
+    let (sq, sq_err) = two_prod(rh, rh);
+    let poly = rh * sq * (1.0 / 6.0 + rh * (1.0 / 24.0 + rh * (1.0 / 120.0 + rh / 720.0)));
+    let small = sq_err * 0.5 + rl * (1.0 + rh) + poly;
+    let (a, b) = super::dd::fast_two_sum(rh, sq * 0.5);
+    let em1_hi = a;
+    let em1_lo = b + small;
+    // T = T1[j1] T2[j2]
+    let j1 = ((k >> 6) & 63) as usize;
+    let j2 = (k & 63) as usize;
+    let (a_hi, a_lo) = T1[j1];
+    let (b_hi, b_lo) = T2[j2];
+    let (th, tl) = (f64::from_bits(a_hi), f64::from_bits(a_lo));
+    let (uh, ul) = (f64::from_bits(b_hi), f64::from_bits(b_lo));
+    let (ph, pl) = two_prod(th, uh);
+    let pl = pl + (th * ul + tl * uh);
+    // M = T + T em1
+    let (qh, ql) = two_prod(ph, em1_hi);
+    let ql = ql + (ph * em1_lo + pl * em1_hi);
+    let (mh, ml) = super::dd::two_sum(ph, qh);
+    let ml = ml + (pl + ql);
+    let (mh, ml) = super::dd::fast_two_sum(mh, ml);
+    Scaled::new(Dd { hi: mh, lo: ml }, (k >> 12) as i32)
+}
+
 /// `e^x - 1` in double-double with a relative error near `2^-100`, also for
 /// tiny `x`; for `|x| <= 16`. Slow (a Taylor series after halving the
 /// argument, then `expm1(2a) = expm1(a) (2 + expm1(a))` back up), which is
@@ -134,6 +185,32 @@ mod tests {
         let e = exp_scaled(-ln2.hi * 3.0, Dd::from_f64(-ln2.lo * 3.0)).normalized();
         assert_eq!(e.e, -3);
         assert!((e.m.hi - 1.0).abs() < 1e-15);
+    }
+
+    #[test]
+    fn the_fast_exp_stays_within_its_bound() {
+        // Against the double-double kernel on a spread of arguments,
+        // including tails from a temperature division.
+        let mut state = 0x1234_5678_9abc_def0u64;
+        let mut worst = 0.0f64;
+        for i in 0..200_000 {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let u = (state >> 11) as f64 / (1u64 << 53) as f64;
+            let zh = -u * if i % 3 == 0 { 2500.0 } else { 40.0 };
+            let zl = Dd::from_f64(zh * 1e-17 * (u - 0.5));
+            let a = exp_fast(zh, zl).normalized();
+            let b = exp_scaled(zh, zl).normalized();
+            assert_eq!(a.e, b.e);
+            let rel = (a.m.sub(b.m).hi / b.m.hi).abs();
+            worst = worst.max(rel);
+        }
+        println!("worst {worst:e} = 2^{}", worst.log2());
+        assert!(
+            worst < EXP_FAST_ERROR / 4.0,
+            "worst relative error {worst:e}"
+        );
     }
 
     #[test]

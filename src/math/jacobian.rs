@@ -30,7 +30,7 @@
 use super::classify::{classify, temperature, Case, Temp};
 use super::dd::{exponent, ldexp, two_sum, Dd};
 use super::output::Output;
-use super::prepare::{prepare, Temperature};
+use super::prepare::{prepare, Kernel, Temperature};
 use super::scaled::Scaled;
 use super::softmax::softmax_in;
 use super::sum::Cascade;
@@ -58,7 +58,7 @@ pub(crate) fn jacobian_in<O: Output>(logits: &[f64], temperature_t: f64) -> Resu
         return Ok(vec![O::exact(f64::NAN); n * n]);
     };
     let t = Temperature::new(t);
-    let prep = prepare(logits, max, &t);
+    let prep = prepare(logits, max, &t, Kernel::Exact);
     // c = 1 / ((1 + s)^2 T); f_i = e_i c, so J_ij = -f_i e_j off the diagonal.
     let c = t.inverse().mul_dd(prep.inv_total.mul(prep.inv_total));
     let f: Vec<Scaled> = prep.exps.iter().map(|e| e.mul(c)).collect();
@@ -118,7 +118,7 @@ pub(crate) fn jvp_in<O: Output>(
             .collect());
     }
     let t = Temperature::new(tf);
-    let prep = prepare(logits, max, &t);
+    let prep = prepare(logits, max, &t, Kernel::Exact);
     // Keep the tangent's magnitudes moderate (exact power-of-two scaling).
     let vmax = tangent.iter().fold(0.0f64, |a, v| a.max(v.abs()));
     if vmax == 0.0 {

@@ -15,10 +15,16 @@
 //!   every digit of a small `s`);
 //! * `1 + s` and its reciprocal in double-double.
 //!
-//! Every quantity carries a relative error of at most about `2^-100`.
+//! With [`Kernel::Exact`] every quantity carries a relative error of at most
+//! about `2^-100`. [`Kernel::Fast`] is the first attempt of Ziv's strategy:
+//! the exponentials come from [`exp_fast`] (error below `2^-88`), and
+//! [`Prepared::bound`] says how far each derived result may be off, so the
+//! callers can test every rounding and fall back to the exact kernel in the
+//! rare ambiguous case (A. Ziv, "Fast evaluation of elementary mathematical
+//! functions with correctly rounded last bit", ACM TOMS 17(3), 1991).
 
-use super::dd::{exponent, ldexp, two_sum, Dd};
-use super::exp::{exp_scaled, EXP_CUTOFF};
+use super::dd::{exponent, ldexp, pow2, two_sum, Dd};
+use super::exp::{exp_fast, exp_scaled, EXP_CUTOFF, EXP_FAST_ERROR};
 use super::scaled::Scaled;
 use super::sum::Cascade;
 
@@ -110,6 +116,15 @@ pub fn shifted(x: f64, m: f64, t: &Temperature) -> Shifted {
     }
 }
 
+/// Which exponential kernel [`prepare`] uses.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Kernel {
+    /// [`exp_fast`]: relative error below `2^-88`, about twice as fast.
+    Fast,
+    /// [`exp_scaled`]: relative error near `2^-100`.
+    Exact,
+}
+
 /// The exponentials and their sum for one finite-case vector.
 #[derive(Debug, Clone)]
 pub struct Prepared {
@@ -123,20 +138,25 @@ pub struct Prepared {
     pub total: Dd,
     /// `1 / (1 + s)`.
     pub inv_total: Dd,
+    /// A bound on the relative error of `e^{z_i} / (1 + s)` and of
+    /// `log1p(s)` as computed from these fields (before the final rounding).
+    pub bound: f64,
 }
 
 /// The exponential of a shifted logit (zero below the cutoff).
 #[inline]
-pub fn exp_of(z: Shifted) -> Scaled {
+pub fn exp_of(z: Shifted, kernel: Kernel) -> Scaled {
     if z.hi < EXP_CUTOFF {
         Scaled::ZERO
+    } else if kernel == Kernel::Fast {
+        exp_fast(z.hi, z.lo)
     } else {
         exp_scaled(z.hi, z.lo)
     }
 }
 
 /// Shift, exponentiate and sum (see the module docs).
-pub fn prepare(logits: &[f64], max: f64, t: &Temperature) -> Prepared {
+pub fn prepare(logits: &[f64], max: f64, t: &Temperature, kernel: Kernel) -> Prepared {
     let argmax = logits.iter().position(|&x| x == max).unwrap_or(0);
     let mut exps = Vec::with_capacity(logits.len());
     let mut top = i32::MIN;
@@ -144,7 +164,7 @@ pub fn prepare(logits: &[f64], max: f64, t: &Temperature) -> Prepared {
         let e = if i == argmax {
             Scaled::new(Dd::from_f64(1.0), 0)
         } else {
-            let e = exp_of(shifted(x, max, t));
+            let e = exp_of(shifted(x, max, t), kernel);
             if !e.is_zero() {
                 top = top.max(e.e);
             }
@@ -160,7 +180,11 @@ pub fn prepare(logits: &[f64], max: f64, t: &Temperature) -> Prepared {
             if i != argmax && !e.is_zero() {
                 let shift = e.e - top;
                 if shift >= -1022 {
-                    sum.push(e.m.ldexp(shift));
+                    let scale = pow2(shift);
+                    sum.push(Dd {
+                        hi: e.m.hi * scale,
+                        lo: e.m.lo * scale,
+                    });
                 }
             }
         }
@@ -178,5 +202,11 @@ pub fn prepare(logits: &[f64], max: f64, t: &Temperature) -> Prepared {
         rest,
         total,
         inv_total,
+        // Two exponential errors (the term and the sum) plus the sum, the
+        // reciprocal, the product and log1p, each below 2^-98.
+        bound: match kernel {
+            Kernel::Fast => 2.0 * EXP_FAST_ERROR + 1.0 / (1u128 << 95) as f64,
+            Kernel::Exact => 1.0 / (1u128 << 97) as f64,
+        },
     }
 }

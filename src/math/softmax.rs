@@ -23,6 +23,13 @@
 //! result is near 0 (error about `2^-100 * |m|`), and nothing else in this
 //! file (log-softmax adds two non-positive numbers, so it cannot cancel).
 //!
+//! Speed comes from Ziv's strategy (Ziv 1991): a first pass uses a cheaper
+//! exponential with a proven bound of `2^-88` (`exp::exp_fast`), and every
+//! output's rounding is tested against the resulting error bound
+//! ([`Output::round_checked`]); only if some output is too close to a
+//! rounding boundary is the whole vector recomputed with the `2^-100`
+//! kernel. For ordinary data that happens with probability near `n 2^-33`.
+//!
 //! The arithmetic is IEEE-754 additions, multiplications and divisions
 //! only, without fused multiply-add or `libm`, so native and wasm32 builds
 //! give the same bits.
@@ -31,7 +38,7 @@ use super::classify::{classify, temperature, Case, Temp};
 use super::dd::Dd;
 use super::log1p::{ln_count, log1p_scaled};
 use super::output::Output;
-use super::prepare::{prepare, shifted, Temperature};
+use super::prepare::{prepare, shifted, Kernel, Prepared, Temperature};
 use super::scaled::Scaled;
 use super::Error;
 
@@ -76,20 +83,70 @@ pub(crate) fn softmax_in<O: Output>(logits: &[f64], temperature_t: f64) -> Resul
             Temp::Zero => split_evenly(logits, |x| x == max),
             Temp::Infinite => split_evenly(logits, |x| x > f64::NEG_INFINITY),
             Temp::Finite(t) => {
-                let prep = prepare(logits, max, &Temperature::new(t));
-                prep.exps
-                    .iter()
-                    .map(|e| {
-                        if e.is_zero() {
-                            O::exact(0.0)
-                        } else {
-                            O::round(Scaled::new(e.m.mul(prep.inv_total), e.e))
-                        }
-                    })
-                    .collect()
+                let t = Temperature::new(t);
+                let fast = prepare(logits, max, &t, Kernel::Fast);
+                match probabilities(&fast, true) {
+                    Some(p) => p,
+                    None => {
+                        let exact = prepare(logits, max, &t, Kernel::Exact);
+                        probabilities(&exact, false).unwrap_or_default()
+                    }
+                }
             }
         },
     })
+}
+
+/// `p_i = e_i / (1 + s)`, each rounded once. With `check`, every rounding
+/// is tested against `prep.bound` and `None` means "ambiguous, redo".
+fn probabilities<O: Output>(prep: &Prepared, check: bool) -> Option<Vec<O>> {
+    let mut out = Vec::with_capacity(prep.exps.len());
+    for e in &prep.exps {
+        out.push(if e.is_zero() {
+            O::exact(0.0)
+        } else {
+            let p = Scaled::new(e.m.mul(prep.inv_total), e.e);
+            if check {
+                O::round_checked(p, prep.bound)?
+            } else {
+                O::round(p)
+            }
+        });
+    }
+    Some(out)
+}
+
+/// `log p_i = z_i - log1p(s)`, each rounded once; `check` as in
+/// [`probabilities`].
+fn log_probabilities<O: Output>(
+    logits: &[f64],
+    max: f64,
+    t: &Temperature,
+    prep: &Prepared,
+    check: bool,
+) -> Option<Vec<O>> {
+    let neg_log_total = log1p_scaled(prep.rest).neg();
+    let round = |v: Scaled| {
+        if check {
+            O::round_checked(v, prep.bound)
+        } else {
+            Some(O::round(v))
+        }
+    };
+    let mut out = Vec::with_capacity(logits.len());
+    for (i, &x) in logits.iter().enumerate() {
+        out.push(if i == prep.argmax {
+            round(neg_log_total)?
+        } else {
+            let z = shifted(x, max, t);
+            if z.hi == f64::NEG_INFINITY {
+                O::exact(f64::NEG_INFINITY)
+            } else {
+                round(Scaled::new(z.to_dd(), 0).add(neg_log_total))?
+            }
+        });
+    }
+    Some(out)
 }
 
 /// Generic log-softmax with a temperature, rounded to `O`.
@@ -108,23 +165,14 @@ pub(crate) fn log_softmax_in<O: Output>(
             Temp::Infinite => log_split_evenly(logits, |x| x > f64::NEG_INFINITY),
             Temp::Finite(t) => {
                 let t = Temperature::new(t);
-                let prep = prepare(logits, max, &t);
-                let neg_log_total = log1p_scaled(prep.rest).neg();
-                logits
-                    .iter()
-                    .enumerate()
-                    .map(|(i, &x)| {
-                        if i == prep.argmax {
-                            return O::round(neg_log_total);
-                        }
-                        let z = shifted(x, max, &t);
-                        if z.hi == f64::NEG_INFINITY {
-                            O::exact(f64::NEG_INFINITY)
-                        } else {
-                            O::round(Scaled::new(z.to_dd(), 0).add(neg_log_total))
-                        }
-                    })
-                    .collect()
+                let fast = prepare(logits, max, &t, Kernel::Fast);
+                match log_probabilities(logits, max, &t, &fast, true) {
+                    Some(l) => l,
+                    None => {
+                        let exact = prepare(logits, max, &t, Kernel::Exact);
+                        log_probabilities(logits, max, &t, &exact, false).unwrap_or_default()
+                    }
+                }
             }
         },
     })
@@ -137,8 +185,21 @@ pub(crate) fn logsumexp_in<O: Output>(logits: &[f64]) -> O {
         Case::HasNan => O::exact(f64::NAN),
         Case::PosInf { .. } => O::exact(f64::INFINITY),
         Case::Finite { max, .. } => {
-            let prep = prepare(logits, max, &Temperature::new(1.0));
-            O::round(Scaled::from_f64(max).add(log1p_scaled(prep.rest)))
+            let t = Temperature::new(1.0);
+            let fast = prepare(logits, max, &t, Kernel::Fast);
+            let l = log1p_scaled(fast.rest);
+            let lse = Scaled::from_f64(max).add(l);
+            // m + log1p(s) may cancel: the error bound is absolute, relative
+            // to log1p(s) and |m|, so scale it to the result.
+            let lse_mag = lse.to_dd().hi.abs();
+            let scale = (l.to_dd().hi.abs() + max.abs()) / lse_mag;
+            if lse_mag > 0.0 && scale < 1e6 {
+                if let Some(y) = O::round_checked(lse, fast.bound * scale) {
+                    return y;
+                }
+            }
+            let exact = prepare(logits, max, &t, Kernel::Exact);
+            O::round(Scaled::from_f64(max).add(log1p_scaled(exact.rest)))
         }
     }
 }
@@ -230,4 +291,54 @@ pub fn log_softmax_with_temperature(logits: &[f64], temperature_t: f64) -> Resul
 /// `+inf` gives `+inf`.
 pub fn logsumexp(logits: &[f64]) -> f64 {
     logsumexp_in(logits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vector(seed: u64, n: usize, sigma: f64) -> Vec<f64> {
+        let mut state = seed | 1;
+        (0..n)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                ((state >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * sigma
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_exact_kernel_whenever_it_answers() {
+        for seed in 1..40u64 {
+            let x = vector(seed, 1 + (seed as usize * 37) % 500, 10.0 * seed as f64);
+            let max = x.iter().fold(f64::NEG_INFINITY, |a, &b| a.max(b));
+            let t = Temperature::new(if seed % 2 == 0 { 1.0 } else { 0.37 });
+            let fast = prepare(&x, max, &t, Kernel::Fast);
+            let exact = prepare(&x, max, &t, Kernel::Exact);
+            let a: Vec<f64> = probabilities(&fast, true).expect("no ambiguity here");
+            let b: Vec<f64> = probabilities(&exact, false).expect("unchecked");
+            assert_eq!(a, b);
+            let a: Vec<f64> = log_probabilities(&x, max, &t, &fast, true).expect("clear");
+            let b: Vec<f64> = log_probabilities(&x, max, &t, &exact, false).expect("unchecked");
+            assert_eq!(a, b);
+        }
+    }
+
+    #[test]
+    fn the_rounding_test_refuses_a_value_at_a_midpoint() {
+        // 1 + 2^-53 is exactly halfway between 1 and its successor.
+        let mid = Scaled::new(
+            Dd {
+                hi: 1.0,
+                lo: f64::EPSILON / 2.0,
+            },
+            0,
+        );
+        assert_eq!(<f64 as Output>::round_checked(mid, 1e-25), None);
+        let clear = Scaled::new(Dd::from_f64(1.25), 0);
+        assert_eq!(<f64 as Output>::round_checked(clear, 1e-25), Some(1.25));
+        assert_eq!(<f32 as Output>::round_checked(clear, 1e-25), Some(1.25f32));
+    }
 }

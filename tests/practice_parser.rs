@@ -58,6 +58,10 @@ fn practice_accepts_the_spellings_people_use() {
         ("[0; −∞]", vec![0.0, f64::NEG_INFINITY]),
         ("[0.5]", vec![0.5]),
         ("((0.5))", vec![0.5]),
+        ("T = 1", vec![1.0]),
+        ("T=2", vec![2.0]),
+        ("p ≈ (0.5, 0.5)", vec![0.5, 0.5]),
+        ("p₁/p₂ = e^2", vec![E * E]),
     ];
     for (text, expected) in table {
         let answer = parse_answer(text).unwrap_or_else(|e| panic!("{text:?} was refused: {e}"));
@@ -83,7 +87,9 @@ fn practice_refuses_what_is_not_an_answer() {
         "",
         "   ",
         "abc",
-        "x = 2",
+        "T =",
+        "1 = 2",
+        "=",
         "NaN",
         "0/0",
         "1/0",

@@ -349,6 +349,17 @@ fn log_softmax(logits: Vec<f64>) -> Problem {
     }
 }
 
+/// The index of the largest logit, leaving out `skip`.
+fn argmax(logits: &[f64], skip: Option<usize>) -> usize {
+    let mut best: Option<usize> = None;
+    for (i, &x) in logits.iter().enumerate() {
+        if Some(i) != skip && best.is_none_or(|b| x > logits[b]) {
+            best = Some(i);
+        }
+    }
+    best.unwrap_or(0)
+}
+
 fn temperatures(logits: Vec<f64>, ts: [f64; 2]) -> Problem {
     let n = logits.len();
     let mask = vec![false; n];
@@ -358,9 +369,9 @@ fn temperatures(logits: Vec<f64>, ts: [f64; 2]) -> Problem {
     };
     let sharp = peaked.expected().first().copied().unwrap_or(ts[0]);
     let flat = if sharp == ts[0] { ts[1] } else { ts[0] };
-    let mut order: Vec<usize> = (0..n).collect();
-    order.sort_by(|&a, &b| logits[b].total_cmp(&logits[a]));
-    let (top, other) = (order[0], order[1]);
+    // The largest logit and the runner-up (the generator keeps them distinct).
+    let top = argmax(&logits, None);
+    let other = argmax(&logits, Some(top));
     let gap = logits[top] - logits[other];
     let ratio = |t: f64| {
         Task::Ratio {

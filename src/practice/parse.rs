@@ -13,6 +13,7 @@
 //!   commas, semicolons or spaces: `[0.25, 0.25]`, `0.25; 0.25`, `1/4 1/4`.
 //!   With spaces only, `1 -2` is two entries while `1 - 2` is one (−1).
 //!
+//! A leading name is ignored (`T = 1`, `p ≈ (0.5, 0.5)`, `p₁/p₂ = e^2`).
 //! Unicode minus `−`, `×`, `·` and `÷` are read as their ASCII twins. Every
 //! failure is a [`crate::Error`] with a message for the answer field; the
 //! parser never panics, whatever the input (a fuzz target will hold it to
@@ -389,11 +390,7 @@ impl Parser<'_> {
         if self.peek() == Some(Tok::Caret) {
             self.at += 1;
             let exponent = self.unary()?;
-            return Ok(if base == std::f64::consts::E {
-                exponent.exp()
-            } else {
-                base.powf(exponent)
-            });
+            return Ok(power(base, exponent));
         }
         Ok(base)
     }
@@ -447,6 +444,23 @@ impl Parser<'_> {
     }
 }
 
+/// `base^exponent` without the platform's `pow` (which would add to the
+/// download): `e^y` is `exp(y)`, whole exponents multiply, other exponents
+/// of a positive base go through `exp(y ln x)`; anything else is NaN.
+fn power(base: f64, exponent: f64) -> f64 {
+    if base == std::f64::consts::E {
+        exponent.exp()
+    } else if exponent.fract() == 0.0 && exponent.abs() <= 4096.0 {
+        base.powi(exponent as i32)
+    } else if base > 0.0 {
+        (exponent * base.ln()).exp()
+    } else if base == 0.0 && exponent > 0.0 {
+        0.0
+    } else {
+        f64::NAN
+    }
+}
+
 fn entry(tokens: &[Token]) -> Result<f64, Error> {
     let mut parser = Parser {
         tokens,
@@ -471,6 +485,16 @@ fn entry(tokens: &[Token]) -> Result<f64, Error> {
     Ok(value)
 }
 
+/// Whether `text` reads as the name of a quantity: it starts with a letter
+/// and holds only letters, digits, subscripts, brackets, `_` and `/`.
+fn is_name(text: &str) -> bool {
+    let text = text.trim();
+    text.starts_with(char::is_alphabetic)
+        && text
+            .chars()
+            .all(|c| c.is_alphanumeric() || "()_ /".contains(c))
+}
+
 /// Parse an answer: one number or a vector of numbers, each a small
 /// expression (see the module docs for every accepted spelling).
 ///
@@ -486,6 +510,14 @@ pub fn parse_answer(text: &str) -> Result<Answer, Error> {
         return fail(format!(
             "That answer is longer than {MAX_ANSWER_LENGTH} characters."
         ));
+    }
+    // A leading name, as in `T = 1` or `p ≈ (0.5, 0.5)`, is ignored.
+    let trimmed = match trimmed.rfind(['=', '≈']) {
+        Some(at) if is_name(&trimmed[..at]) => trimmed[at..].trim_start_matches(['=', '≈']).trim(),
+        _ => trimmed,
+    };
+    if trimmed.is_empty() {
+        return fail("Type a value after the = sign.");
     }
     let tokens = lex(trimmed)?;
     check_brackets(&tokens)?;

@@ -17,7 +17,6 @@
 use crate::practice::generate::MAX_SEED;
 use crate::practice::problem::Level;
 use crate::Error;
-use std::collections::{BTreeMap, BTreeSet};
 use std::fmt;
 
 /// The format's version, the first field of every record.
@@ -70,15 +69,28 @@ pub struct Card {
     pub due: u32,
 }
 
-/// Everything remembered about the learner's practice.
+/// Everything remembered about the learner's practice. Each list is kept
+/// sorted by problem and holds each problem once (sorted vectors rather than
+/// B-trees: they cost the wasm download a fraction as much).
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Progress {
-    /// Problems solved (every part answered correctly).
-    pub solved: BTreeSet<ProblemId>,
-    /// Hints revealed, per problem (the most ever revealed at once).
-    pub hints: BTreeMap<ProblemId, u8>,
-    /// The review schedule.
-    pub review: BTreeMap<ProblemId, Card>,
+    solved: Vec<ProblemId>,
+    hints: Vec<(ProblemId, u8)>,
+    review: Vec<(ProblemId, Card)>,
+}
+
+/// Insert or replace the entry for `id` in a list sorted by problem.
+fn upsert<V>(list: &mut Vec<(ProblemId, V)>, id: ProblemId, value: V) {
+    match list.binary_search_by(|(k, _)| k.cmp(&id)) {
+        Ok(i) => list[i].1 = value,
+        Err(i) => list.insert(i, (id, value)),
+    }
+}
+
+fn lookup<V: Copy>(list: &[(ProblemId, V)], id: ProblemId) -> Option<V> {
+    list.binary_search_by(|(k, _)| k.cmp(&id))
+        .ok()
+        .map(|i| list[i].1)
 }
 
 fn invalid(message: String) -> Error {
@@ -137,21 +149,22 @@ impl Progress {
             }
         }
         let mut progress = Progress::default();
-        let mut seen = BTreeSet::new();
+        let mut seen: Vec<&str> = Vec::new();
         for field in fields {
             let (name, value) = field
                 .split_once('=')
                 .ok_or_else(|| invalid(format!("the field \"{}\" has no value", clip(field))))?;
-            if !seen.insert(name) {
+            if seen.contains(&name) {
                 return Err(invalid(format!(
                     "the field \"{}\" appears twice",
                     clip(name)
                 )));
             }
+            seen.push(name);
             match name {
                 "solved" => {
                     for item in items(value)? {
-                        progress.solved.insert(ProblemId::parse(item)?);
+                        progress.mark_solved(ProblemId::parse(item)?);
                     }
                 }
                 "hints" => {
@@ -160,7 +173,7 @@ impl Progress {
                             invalid(format!("the hint entry \"{}\" has no count", clip(item)))
                         })?;
                         let count = small_number(count, u32::from(MAX_HINTS), "a hint count")?;
-                        progress.hints.insert(ProblemId::parse(id)?, count as u8);
+                        upsert(&mut progress.hints, ProblemId::parse(id)?, count as u8);
                     }
                 }
                 "review" => {
@@ -174,7 +187,8 @@ impl Progress {
                         };
                         let box_index = small_number(box_index, u32::from(MAX_BOX), "a box")?;
                         let due = small_number(due, MAX_DAY, "a day")?;
-                        progress.review.insert(
+                        upsert(
+                            &mut progress.review,
                             ProblemId::parse(id)?,
                             Card {
                                 box_index: box_index as u8,
@@ -217,33 +231,61 @@ impl Progress {
 
     /// Remember that `count` hints of `id` are showing (keeps the largest).
     pub fn note_hints(&mut self, id: ProblemId, count: usize) {
-        let count = count.min(usize::from(MAX_HINTS)) as u8;
-        let slot = self.hints.entry(id).or_insert(0);
-        *slot = (*slot).max(count);
+        let count = (count.min(usize::from(MAX_HINTS)) as u8).max(self.hints_for(id));
+        upsert(&mut self.hints, id, count);
         self.trim();
     }
 
-    /// Keep every field within [`MAX_ENTRIES`] so a record always reads back
-    /// (the oldest-named entries go first; the source problems stay).
-    pub(crate) fn trim(&mut self) {
-        while self.solved.len() > MAX_ENTRIES {
-            let Some(&id) = self.solved.iter().next_back() else {
-                break;
-            };
-            self.solved.remove(&id);
+    /// How many hints of `id` have been revealed (0 if none).
+    pub fn hints_for(&self, id: ProblemId) -> u8 {
+        lookup(&self.hints, id).unwrap_or(0)
+    }
+
+    /// Hints revealed, over every problem.
+    pub fn total_hints(&self) -> u32 {
+        self.hints.iter().map(|&(_, n)| u32::from(n)).sum()
+    }
+
+    /// Whether `id` has been solved.
+    pub fn is_solved(&self, id: ProblemId) -> bool {
+        self.solved.binary_search(&id).is_ok()
+    }
+
+    /// How many problems have been solved.
+    pub fn solved_count(&self) -> usize {
+        self.solved.len()
+    }
+
+    /// Mark `id` solved.
+    pub fn mark_solved(&mut self, id: ProblemId) {
+        if let Err(i) = self.solved.binary_search(&id) {
+            self.solved.insert(i, id);
         }
-        while self.hints.len() > MAX_ENTRIES {
-            let Some(&id) = self.hints.keys().next_back() else {
-                break;
-            };
-            self.hints.remove(&id);
-        }
-        while self.review.len() > MAX_ENTRIES {
-            let Some(&id) = self.review.keys().next_back() else {
-                break;
-            };
-            self.review.remove(&id);
-        }
+        self.trim();
+    }
+
+    /// The review card of `id`, if it has one.
+    pub fn card(&self, id: ProblemId) -> Option<Card> {
+        lookup(&self.review, id)
+    }
+
+    /// Give `id` the review card `card`.
+    pub fn set_card(&mut self, id: ProblemId, card: Card) {
+        upsert(&mut self.review, id, card);
+        self.trim();
+    }
+
+    /// Every review card, by problem.
+    pub fn cards(&self) -> &[(ProblemId, Card)] {
+        &self.review
+    }
+
+    /// Keep every list within [`MAX_ENTRIES`] so a record always reads back
+    /// (the highest-named entries go first, so the source problems stay).
+    fn trim(&mut self) {
+        self.solved.truncate(MAX_ENTRIES);
+        self.hints.truncate(MAX_ENTRIES);
+        self.review.truncate(MAX_ENTRIES);
     }
 }
 
@@ -255,7 +297,7 @@ mod tests {
     fn a_record_reads_back_as_written() {
         let text = "v1;solved=easy-0,hard-17;hints=easy-0:1;review=easy-0:2:20422,hard-17:0:20420";
         let progress = Progress::parse(text).unwrap();
-        assert_eq!(progress.solved.len(), 2);
+        assert_eq!(progress.solved_count(), 2);
         assert_eq!(Progress::parse(&progress.to_text()).unwrap(), progress);
         assert_eq!(
             Progress::parse(&Progress::default().to_text()).unwrap(),

@@ -38,24 +38,31 @@ pub enum Attempt {
 /// Update the card of `id` after an attempt on day `today`, and mark the
 /// problem solved when it was.
 pub fn record(progress: &mut Progress, id: ProblemId, attempt: Attempt, today: u32) {
-    let old = progress.review.get(&id).map_or(0, |c| c.box_index);
+    let old = progress.card(id).map_or(0, |c| c.box_index);
     let box_index = match attempt {
         Attempt::Solved => (old + 1).min(MAX_BOX),
         Attempt::SolvedWithHints => 1,
         Attempt::Missed => 0,
     };
     let due = today.saturating_add(interval_days(box_index)).min(MAX_DAY);
-    progress.review.insert(id, Card { box_index, due });
+    progress.set_card(id, Card { box_index, due });
     if attempt != Attempt::Missed {
-        progress.solved.insert(id);
+        progress.mark_solved(id);
     }
-    progress.trim();
 }
 
 /// Every scheduled problem with its card, the ones due soonest first.
 pub fn upcoming(progress: &Progress) -> Vec<(ProblemId, Card)> {
-    let mut cards: Vec<(ProblemId, Card)> = progress.review.iter().map(|(&i, &c)| (i, c)).collect();
-    cards.sort_by_key(|(id, c)| (c.due, *id));
+    // An insertion sort: at most a few hundred cards, and far less code in
+    // the wasm than the standard library's sorts.
+    let mut cards: Vec<(ProblemId, Card)> = Vec::with_capacity(progress.cards().len());
+    for &(id, card) in progress.cards() {
+        let at = cards
+            .iter()
+            .position(|&(other, c)| (card.due, id) < (c.due, other))
+            .unwrap_or(cards.len());
+        cards.insert(at, (id, card));
+    }
     cards
 }
 
@@ -93,10 +100,10 @@ mod tests {
         let mut gaps = Vec::new();
         for _ in 0..5 {
             record(&mut p, ID, Attempt::Solved, 100);
-            gaps.push(p.review[&ID].due - 100);
+            gaps.push(p.card(ID).unwrap().due - 100);
         }
         assert_eq!(gaps, vec![1, 2, 4, 8, 16]);
-        assert!(p.solved.contains(&ID));
+        assert!(p.is_solved(ID));
     }
 
     #[test]
@@ -118,10 +125,24 @@ mod tests {
         for _ in 0..50 {
             record(&mut p, ID, Attempt::Solved, MAX_DAY);
         }
-        assert_eq!(p.review[&ID].box_index, MAX_BOX);
-        assert_eq!(p.review[&ID].due, MAX_DAY);
+        assert_eq!(p.card(ID).unwrap().box_index, MAX_BOX);
+        assert_eq!(p.card(ID).unwrap().due, MAX_DAY);
         assert_eq!(day_of(f64::NAN), None);
         assert_eq!(day_of(-1.0), None);
         assert_eq!(day_of(86_400_000.0 * 3.5), Some(3));
+    }
+
+    #[test]
+    fn the_soonest_review_comes_first() {
+        let mut p = Progress::default();
+        let easy = ProblemId {
+            level: Level::Easy,
+            seed: 9,
+        };
+        record(&mut p, ID, Attempt::Solved, 100);
+        record(&mut p, ID, Attempt::Solved, 100);
+        record(&mut p, easy, Attempt::Missed, 100);
+        let order: Vec<ProblemId> = upcoming(&p).into_iter().map(|(id, _)| id).collect();
+        assert_eq!(order, vec![easy, ID]);
     }
 }

@@ -98,7 +98,7 @@ impl PracticeView {
             level,
             seed: problem.seed,
         };
-        let hints = self.progress.hints.get(&id).copied().unwrap_or(0);
+        let hints = self.progress.hints_for(id);
         let slot = Slot::new(problem, usize::from(hints));
         if let Some(old) = self.slots.iter_mut().find(|s| s.problem.level == level) {
             *old = slot;
@@ -122,7 +122,7 @@ impl PracticeView {
             Attempt::Solved
         };
         schedule::record(&mut self.progress, id, attempt, today);
-        let due = self.progress.review.get(&id).map_or(today, |c| c.due);
+        let due = self.progress.card(id).map_or(today, |c| c.due);
         Ok(Some(format!(
             "Problem solved. It comes back for review {}.",
             schedule::when(due, today)
@@ -200,8 +200,8 @@ impl PracticeView {
 
     /// A one-line summary of the progress.
     pub fn summary(&self) -> String {
-        let solved = self.progress.solved.len();
-        let hints: u32 = self.progress.hints.values().map(|&h| u32::from(h)).sum();
+        let solved = self.progress.solved_count();
+        let hints = self.progress.total_hints();
         let due = schedule::due(&self.progress, self.today).len();
         format!(
             "Solved: {solved} problem{}. Hints used: {hints}. Due for review today: {due}.",
@@ -243,7 +243,7 @@ impl PracticeView {
             let slot = self.slot(name)?;
             slot.id()
         };
-        let solved_before = self.progress.solved.contains(&solved_before);
+        let solved_before = self.progress.is_solved(solved_before);
         let slot = self.slot(name)?;
         let p = &slot.problem;
         let out = Object::new();

@@ -24,6 +24,19 @@ pub fn interval_days(box_index: u8) -> u32 {
     }
 }
 
+/// The schedule in words, for the page (the intervals come from
+/// [`interval_days`]).
+pub fn explanation() -> String {
+    let days: Vec<String> = (1..=5).map(|b| interval_days(b).to_string()).collect();
+    format!(
+        "A solved problem comes back for review after {} day, then {} days while you keep solving it without hints, up to {} days; a hint or the worked solution brings it back after {} day, and a wrong answer keeps it due today until you solve it. Progress stays in this browser only.",
+        days[0],
+        days[1..].join(", "),
+        interval_days(MAX_BOX),
+        interval_days(1),
+    )
+}
+
 /// How an attempt ended, for the schedule.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Attempt {
@@ -130,6 +143,16 @@ mod tests {
         assert_eq!(day_of(f64::NAN), None);
         assert_eq!(day_of(-1.0), None);
         assert_eq!(day_of(86_400_000.0 * 3.5), Some(3));
+    }
+
+    #[test]
+    fn the_explanation_quotes_the_real_intervals() {
+        let text = explanation();
+        assert!(
+            text.contains("after 1 day, then 2, 4, 8, 16 days"),
+            "{text}"
+        );
+        assert!(text.contains("up to 128 days"), "{text}");
     }
 
     #[test]

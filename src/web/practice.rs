@@ -198,6 +198,12 @@ impl PracticeView {
         tolerance_note()
     }
 
+    /// How the review schedule works, in words.
+    #[wasm_bindgen(js_name = scheduleNote)]
+    pub fn schedule_note(&self) -> String {
+        schedule::explanation()
+    }
+
     /// A one-line summary of the progress.
     pub fn summary(&self) -> String {
         let solved = self.progress.solved_count();
@@ -239,11 +245,8 @@ impl PracticeView {
     /// Everything the page shows about the problem at `level` (`easy`,
     /// `medium`, `hard`).
     pub fn problem(&mut self, name: &str) -> Result<JsValue, JsError> {
-        let solved_before = {
-            let slot = self.slot(name)?;
-            slot.id()
-        };
-        let solved_before = self.progress.is_solved(solved_before);
+        let id = self.slot(name)?.id();
+        let solved_before = self.progress.is_solved(id);
         let slot = self.slot(name)?;
         let p = &slot.problem;
         let out = Object::new();
@@ -318,8 +321,8 @@ impl PracticeView {
 
     /// Check the typed `text` against the current part at `level`. Returns
     /// `{outcome, message}`; `outcome` is `correct`, `close`, `mistake`,
-    /// `wrong` or `invalid` (the text could not be read; the message says
-    /// why and nothing else changes).
+    /// `wrong`, `answered` (nothing left to answer) or `invalid` (the text
+    /// could not be read; the message says why and nothing else changes).
     pub fn check(&mut self, name: &str, text: &str) -> Result<JsValue, JsError> {
         let today = self.today;
         let out = Object::new();
@@ -333,12 +336,12 @@ impl PracticeView {
         };
         let slot = self.slot(name)?;
         let Some(part) = slot.problem.parts.get(slot.part) else {
-            set(&out, "outcome", JsValue::from_str("correct"));
+            set(&out, "outcome", JsValue::from_str("answered"));
             set(
                 &out,
                 "message",
                 JsValue::from_str(
-                    "Correct: every part is already answered. Try a variant for a new problem.",
+                    "Every part of this problem is already answered. Try a variant for a new one.",
                 ),
             );
             return Ok(out.into());

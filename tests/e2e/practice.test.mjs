@@ -82,6 +82,9 @@ test("the hard problem goes through its four parts to solved", async () => {
   assert.match(await answer(page, "hard", "1"), /Correct.*part 4/);
   assert.match(await answer(page, "hard", "e^2"), /Correct.*solved/);
   assert.match(await page.textContent("#practice-summary"), /Solved: 1 problem\b/);
+  const after = await answer(page, "hard", "3");
+  assert.match(after, /already answered/);
+  assert.doesNotMatch(after, /Correct/, "nothing is correct once every part is answered");
   expectClean(log);
   await context.close();
 });
@@ -149,6 +152,8 @@ test("progress survives a reload, and reset clears it", async () => {
   assert.equal(await page.locator("#problem-hard-hints li").count(), 1, "the hint shown stays shown");
   assert.match(await page.evaluate((k) => localStorage.getItem(k), KEY), /^v1;solved=easy-0;/);
   assert.equal(await page.locator("#practice-reviews li").count(), 1);
+  assert.match(await page.textContent("#practice-reviews"), /easy problem from the lesson.*due tomorrow/);
+  assert.match(await page.textContent("#practice-schedule-note"), /after 1 day, then 2, 4/);
   await page.click("#practice-reset");
   assert.match(await page.textContent("#practice-summary"), /Solved: 0 problems.*Hints used: 0/);
   assert.equal(await page.locator("#problem-hard-hints li").count(), 0);

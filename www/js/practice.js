@@ -197,6 +197,7 @@ export function mount() {
   view = new PracticeView();
   showNotice(view.loadProgress(readStored(), Date.now()));
   $("practice-tolerance").textContent = view.toleranceNote();
+  $("practice-schedule-note").textContent = view.scheduleNote();
   LEVELS.forEach((level) => {
     wire(level);
     showProblem(level, { rebuild: true });

@@ -113,6 +113,7 @@ fn blank(level: Level) -> Problem {
     Problem {
         level,
         seed: 0,
+        topic: String::new(),
         statement: String::new(),
         derivation: None,
         parts: Vec::new(),
@@ -195,6 +196,7 @@ fn easy(logits: Vec<f64>, source: bool) -> Problem {
         solution.push("The larger the logit, the larger its share: a gap of 1 between two logits is a factor of e between their probabilities.".to_owned());
     }
     Problem {
+        topic: "a softmax by hand".to_owned(),
         statement: if source {
             format!(
                 "Compute softmax(x) for x = {}. Which distribution comes out, and why?",
@@ -244,6 +246,7 @@ fn shift(logits: Vec<f64>, c: f64) -> Problem {
         probabilities(&crate::softmax(&logits))
     ));
     Problem {
+        topic: "show that shifting changes nothing".to_owned(),
         statement: format!(
             "Show that softmax is shift-invariant: softmax(x + c·1) = softmax(x) for every constant c. Complete the derivation line by line, then check it on numbers with x = {} and c = {}.",
             vector(&logits),
@@ -288,6 +291,7 @@ fn masking(logits: Vec<f64>, mask: Vec<bool>, t: f64) -> Problem {
         "Masked positions get exactly 0, and the others share all of the probability.".to_owned(),
     );
     Problem {
+        topic: "a masked softmax".to_owned(),
         statement: format!(
             "A padding mask hides position {} of x = {}. Masked logits are set to −∞ before the softmax. Use temperature T = {}.",
             hidden.join(" and "),
@@ -321,6 +325,7 @@ fn log_softmax(logits: Vec<f64>) -> Problem {
     let answer = crate::log_softmax(&logits);
     let shown: Vec<String> = answer.iter().map(|&v| fixed(v, 3)).collect();
     Problem {
+        topic: "log-softmax without underflow".to_owned(),
         statement: format!(
             "Compute log-softmax(x) for x = {}. One gap is so large that its probability underflows to 0 in double precision, yet its log-probability is an ordinary number.",
             vector(&logits)
@@ -415,6 +420,7 @@ fn temperatures(logits: Vec<f64>, ts: [f64; 2]) -> Problem {
         number(flat)
     ));
     Problem {
+        topic: "two temperatures".to_owned(),
         statement: format!(
             "Let x = {}. Compute softmax(x / T) for T = {} and T = {} (the max trick is allowed). Which is more peaked? Explain with a ratio of probabilities.",
             vector(&logits),

@@ -158,6 +158,8 @@ pub struct Problem {
     pub level: Level,
     /// Its seed: 0 is the source page's problem, others are variants.
     pub seed: u32,
+    /// What the problem is about, in a few words (for its heading).
+    pub topic: String,
     /// The statement, with every number written by the core.
     pub statement: String,
     /// The derivation to complete step by step ("show that" problems).

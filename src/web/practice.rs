@@ -260,6 +260,7 @@ impl PracticeView {
                 format!("Variant #{}", p.seed)
             }),
         );
+        set(&out, "topic", JsValue::from_str(&p.topic));
         set(&out, "statement", JsValue::from_str(&p.statement));
         let total = p.parts.len();
         let (prompt, part_label) = match p.parts.get(slot.part) {

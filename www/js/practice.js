@@ -102,6 +102,7 @@ function showProblem(level, { rebuild = false } = {}) {
   const p = view.problem(level);
   $(`problem-${level}-origin`).textContent =
     p.origin + (p.solvedBefore ? " · solved before" : "");
+  $(`problem-${level}-topic`).textContent = p.topic;
   $(`problem-${level}-statement`).textContent = p.statement;
   $(`problem-${level}-part`).textContent = p.partLabel;
   $(`problem-${level}-part`).hidden = p.partLabel === "";

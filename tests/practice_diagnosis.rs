@@ -198,5 +198,6 @@ fn every_named_mistake_has_a_name_and_an_explanation() {
     for m in Misconception::ALL {
         assert!(!m.name().is_empty());
         assert!(m.explanation().len() > 40);
+        assert!(!m.wrong_computation().is_empty());
     }
 }

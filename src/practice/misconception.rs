@@ -49,6 +49,24 @@ impl Misconception {
         }
     }
 
+    /// The wrong computation the checker redoes to recognise the mistake.
+    pub fn wrong_computation(self) -> &'static str {
+        match self {
+            Misconception::MultipliedByT => "softmax(x · T)",
+            Misconception::SwappedTemperature => {
+                "the higher T picked as the sharper one, or a ratio e^((xᵢ − xⱼ) · T)"
+            }
+            Misconception::ForgotToExponentiate => {
+                "xᵢ / Σⱼ xⱼ, or a ratio given as the gap (xᵢ − xⱼ) / T"
+            }
+            Misconception::DidNotNormalise => {
+                "e^(xᵢ / T) not divided by the sum, or x itself for log-softmax"
+            }
+            Misconception::LogOfSoftmax => "ln(softmax(x)), with −∞ where a probability underflows",
+            Misconception::MaskedWithZero => "softmax with the masked logits set to 0",
+        }
+    }
+
     /// What went wrong and how to fix it, addressed to the learner.
     pub fn explanation(self) -> &'static str {
         match self {

@@ -6,6 +6,7 @@
 use super::js_error;
 use crate::practice::check::{check, tolerance_note, Outcome};
 use crate::practice::generate::{generate, MAX_SEED};
+use crate::practice::misconception::Misconception;
 use crate::practice::parse::parse_answer;
 use crate::practice::problem::{Level, Problem};
 use crate::practice::progress::{ProblemId, Progress};
@@ -196,6 +197,21 @@ impl PracticeView {
     #[wasm_bindgen(js_name = toleranceNote)]
     pub fn tolerance_note(&self) -> String {
         tolerance_note()
+    }
+
+    /// The mistakes the checker can name, each with the wrong computation
+    /// that recognises it.
+    pub fn mistakes(&self) -> Vec<String> {
+        Misconception::ALL
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}: your answer matches {}",
+                    m.name(),
+                    m.wrong_computation()
+                )
+            })
+            .collect()
     }
 
     /// How the review schedule works, in words.

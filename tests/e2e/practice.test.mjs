@@ -28,6 +28,9 @@ test("the practice section follows the page contract", async () => {
     assert.notEqual((await page.textContent(`#problem-${level}-statement`)).trim(), "", level);
   }
   assert.match(await page.textContent("#practice-tolerance"), /correct within/);
+  const mistakes = await page.locator("#practice-mistakes li").allTextContents();
+  assert.equal(mistakes.length, 6);
+  assert.ok(mistakes.some((m) => /masked with 0/.test(m)), mistakes.join("\n"));
   expectClean(log);
   await context.close();
 });

@@ -25,14 +25,18 @@ function save() {
   }
 }
 
+/** Show `lines` as the items of `list`, appending when the list only
+ * grows, so a live region announces just the new line. */
 function fillList(list, lines) {
-  list.replaceChildren(
-    ...lines.map((line) => {
-      const item = document.createElement("li");
-      item.textContent = line;
-      return item;
-    }),
-  );
+  const shown = [...list.children].map((item) => item.textContent);
+  const grows = shown.length <= lines.length && shown.every((text, i) => text === lines[i]);
+  const item = (line) => {
+    const li = document.createElement("li");
+    li.textContent = line;
+    return li;
+  };
+  if (grows) list.append(...lines.slice(shown.length).map(item));
+  else list.replaceChildren(...lines.map(item));
 }
 
 function showError(level, message) {
@@ -199,6 +203,7 @@ export function mount() {
   showNotice(view.loadProgress(readStored(), Date.now()));
   $("practice-tolerance").textContent = view.toleranceNote();
   $("practice-schedule-note").textContent = view.scheduleNote();
+  fillList($("practice-mistakes"), view.mistakes());
   LEVELS.forEach((level) => {
     wire(level);
     showProblem(level, { rebuild: true });

@@ -4,8 +4,10 @@
 
 mod canvas;
 mod explorer;
+mod practice;
 
 pub use explorer::ExplorerView;
+pub use practice::PracticeView;
 
 use wasm_bindgen::prelude::*;
 

@@ -2,9 +2,10 @@
 // of the page. Each part lives in its own module and exports mount().
 import init from "../pkg/softmax_lesson.js";
 import * as explorer from "./explorer.js";
+import * as practice from "./practice.js";
 import * as theme from "./theme.js";
 
-const parts = [explorer];
+const parts = [explorer, practice];
 
 async function main() {
   theme.setup();

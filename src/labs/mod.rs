@@ -3,5 +3,7 @@
 //! hands its numbers, already written as text, to the page.
 //!
 //! * [`calibration`]: temperature scaling fitted on a toy validation set.
+//! * [`timeline`]: the guided player, a deterministic timeline of scenes.
 
 pub mod calibration;
+pub mod timeline;

@@ -88,6 +88,8 @@ pub struct Frame {
     pub shift: f64,
     /// `e^{x_i / T}` (0 for a masked logit).
     pub exps: [f64; 3],
+    /// `sum_i e^{x_i / T}`, the normaliser.
+    pub exp_sum: f64,
     /// `softmax(x / T)`.
     pub probabilities: [f64; 3],
     /// How far the exponential bars have grown (0 to 1).
@@ -150,6 +152,7 @@ pub fn frame(t: Millis) -> Frame {
         temperature: p.temperature,
         shift: p.shift,
         exps,
+        exp_sum: exps.iter().sum(),
         probabilities,
         exp_reveal: p.exp_reveal,
         prob_reveal: p.prob_reveal,

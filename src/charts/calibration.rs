@@ -120,68 +120,104 @@ pub fn draw_nll<DB: DrawingBackend>(
     if !run.is_empty() {
         area.draw(&PathElement::new(run, line)).map_err(err)?;
     }
-    // Markers: each with a word, so no marker rests on colour alone.
-    let marker = |t: f64, v: f64, color: RGBColor, word: String, row: f64| -> DrawResult<()> {
+    // Markers: a vertical line per temperature, each told apart by its
+    // dash pattern and named in a key at the top left (where the curve,
+    // steep at cold temperatures, leaves room), so none rests on colour.
+    let width = (1.5 * s).ceil() as u32;
+    let mut key: Vec<(String, ShapeStyle, u32)> = vec![(
+        "T = 1 (as trained)".into(),
+        theme.muted.stroke_width(width),
+        2,
+    )];
+    if let Some((t, _)) = scene.fitted {
+        key.push((
+            format!("fitted T = {}", short(t)),
+            theme.class(2).stroke_width(width + 1),
+            1,
+        ));
+    }
+    key.push((
+        format!("current T = {}", short(scene.current.0)),
+        theme.accent.stroke_width(width),
+        0,
+    ));
+    let mut markers = vec![(1.0, scene.before, key[0].1, key[0].2)];
+    if let Some((t, v)) = scene.fitted {
+        markers.push((t, v, key[1].1, key[1].2));
+    }
+    markers.push((
+        scene.current.0,
+        scene.current.1,
+        theme.accent.stroke_width(width),
+        0,
+    ));
+    for (t, v, style, dashes) in markers {
         if !(t > 0.0 && v.is_finite()) {
-            return Ok(());
+            continue;
         }
         let x = t.log10().clamp(frame.x.0, frame.x.1);
-        let top = frame.px((x, y1));
-        let bottom = frame.px((x, y0));
-        area.draw(&PathElement::new(
-            vec![top, bottom],
-            color.stroke_width((1.5 * s).ceil() as u32),
-        ))
-        .map_err(err)?;
+        dashed(area, frame.px((x, y1)), frame.px((x, y0)), style, dashes, s)?;
         if v <= y1 {
             area.draw(&Circle::new(
                 frame.px((x, v)),
                 (5.0 * s) as i32,
-                color.filled(),
+                style.color.filled(),
             ))
             .map_err(err)?;
         }
-        let right_half = x > (frame.x.0 + frame.x.1) / 2.0;
-        let (h, dx) = if right_half {
-            (HPos::Right, -6.0)
-        } else {
-            (HPos::Left, 6.0)
-        };
-        area.draw(&Text::new(
-            word,
-            (
-                top.0 + (dx * s) as i32,
-                top.1 + ((6.0 + 18.0 * row) * s) as i32,
-            ),
-            label_style(theme, 12.0, s, h, VPos::Top),
-        ))
-        .map_err(err)
-    };
-    marker(
-        1.0,
-        scene.before,
-        theme.muted,
-        "T = 1 (as trained)".into(),
-        0.0,
-    )?;
-    if let Some((t, v)) = scene.fitted {
-        marker(
-            t,
-            v,
-            theme.class(2),
-            format!("fitted T = {}", short(t)),
-            1.0,
-        )?;
     }
-    marker(
-        scene.current.0,
-        scene.current.1,
-        theme.accent,
-        format!("current T = {}", short(scene.current.0)),
-        2.0,
-    )?;
+    for (k, (label, style, dashes)) in key.iter().enumerate() {
+        let y = frame.top + (12.0 + 18.0 * k as f64) * s;
+        let x0 = frame.left + 10.0 * s;
+        dashed(area, ipt(x0, y), ipt(x0 + 24.0 * s, y), *style, *dashes, s)?;
+        area.draw(&Text::new(
+            label.clone(),
+            ipt(x0 + 30.0 * s, y),
+            label_style(theme, 12.0, s, HPos::Left, VPos::Center),
+        ))
+        .map_err(err)?;
+    }
     area.present().map_err(err)?;
     Ok(frame)
+}
+
+fn ipt(x: f64, y: f64) -> (i32, i32) {
+    (x.round() as i32, y.round() as i32)
+}
+
+/// A straight line from `a` to `b`: solid for `pattern` 0, long dashes for
+/// 1, short dashes for 2.
+fn dashed<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    a: (i32, i32),
+    b: (i32, i32),
+    style: ShapeStyle,
+    pattern: u32,
+    s: f64,
+) -> DrawResult<()> {
+    if pattern == 0 {
+        return area.draw(&PathElement::new(vec![a, b], style)).map_err(err);
+    }
+    let (dx, dy) = (f64::from(b.0 - a.0), f64::from(b.1 - a.1));
+    let length = dx.hypot(dy);
+    if length < 1.0 {
+        return Ok(());
+    }
+    let dash = if pattern == 1 { 9.0 } else { 4.0 } * s;
+    let mut at = 0.0;
+    while at < length {
+        let end = (at + dash).min(length);
+        let p = |d: f64| {
+            (
+                (f64::from(a.0) + dx * d / length).round() as i32,
+                (f64::from(a.1) + dy * d / length).round() as i32,
+            )
+        };
+        area.draw(&PathElement::new(vec![p(at), p(end)], style))
+            .map_err(err)?;
+        at += 2.0 * dash;
+    }
+    Ok(())
 }
 
 /// About `count` round tick values covering `[lo, hi]`.
@@ -229,7 +265,7 @@ pub fn draw_reliability<DB: DrawingBackend>(
     clear(area, theme)?;
     let frame = Frame::new(
         area.dim_in_pixel(),
-        (52.0 * s, 30.0 * s, 16.0 * s, 52.0 * s),
+        (46.0 * s, 36.0 * s, 16.0 * s, 52.0 * s),
         (0.0, 1.0),
         (0.0, 1.0),
     );
@@ -243,11 +279,18 @@ pub fn draw_reliability<DB: DrawingBackend>(
         },
         &Axis {
             ticks: &ticks,
-            title: "accuracy",
+            title: "",
         },
         theme,
         s,
     )?;
+    // The y title, left-aligned above the frame so it is never cut off.
+    area.draw(&Text::new(
+        "accuracy in the bin".to_owned(),
+        ipt(frame.left, frame.top - 10.0 * s),
+        label_style(theme, 13.0, s, HPos::Left, VPos::Bottom),
+    ))
+    .map_err(err)?;
     let now_color = theme.class(0);
     for (b, n) in scene.before.bins.iter().zip(&scene.now.bins) {
         let width = b.high - b.low;

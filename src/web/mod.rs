@@ -4,6 +4,8 @@
 
 mod canvas;
 mod explorer;
+mod labs_calibration;
+mod player;
 
 pub use explorer::ExplorerView;
 

@@ -130,10 +130,12 @@ fn draw_panel<DB: DrawingBackend>(
     } else {
         bars.title.to_owned()
     };
+    // Narrow panels (a phone) get a smaller title so it stays inside.
+    let size = if r.w < 150.0 * s { 11.0 } else { 13.0 };
     area.draw(&Text::new(
         title,
         ipt(r.x + r.w / 2.0, r.y + pad + 6.0 * s),
-        label_style(theme, 13.0, s, HPos::Center, VPos::Top),
+        label_style(theme, size, s, HPos::Center, VPos::Top),
     ))
     .map_err(err)?;
     let f = PlotFrame {
@@ -176,12 +178,10 @@ fn draw_panel<DB: DrawingBackend>(
                     .map_err(err)?;
             }
             if bars.reveal >= 1.0 {
-                let (anchor, dy) = if shown >= zero {
-                    (VPos::Bottom, -4.0)
-                } else {
-                    (VPos::Top, 4.0)
-                };
-                let at = f.px((i as f64 + 0.5, shown));
+                // Above the bar's top; a bar that hangs below zero is
+                // labelled just above the zero line, clear of the class names.
+                let at = f.px((i as f64 + 0.5, shown.max(zero)));
+                let (anchor, dy) = (VPos::Bottom, -4.0);
                 area.draw(&Text::new(
                     bars.labels[i].clone(),
                     (at.0, at.1 + (dy * s) as i32),
@@ -376,7 +376,7 @@ pub fn draw<DB: DrawingBackend>(
             mask: f.mask,
         },
         Bars {
-            title: "exp(x / T)",
+            title: "exp(x/T)",
             values: f.exps,
             labels: f.exps.map(short),
             range: (0.0, if max_exp > 0.0 { 1.2 * max_exp } else { 1.0 }),
@@ -385,7 +385,7 @@ pub fn draw<DB: DrawingBackend>(
             mask: f.mask,
         },
         Bars {
-            title: "p = softmax(x / T)",
+            title: "softmax p",
             values: f.probabilities,
             labels: f.probabilities.map(|p| fixed(p, 3)),
             range: (0.0, 1.0),

@@ -11,15 +11,22 @@ let lastScene = -1;
 const $ = (id) => document.getElementById(id);
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 
-function draw() {
+/** Size the canvas to its box (only when the box, zoom or theme changes,
+ * so playback never forces a layout) and redraw. */
+function resize() {
   const canvas = $("player-canvas");
-  const ratio = fitCanvas(canvas);
-  view.setLook(theme.current(), ratio);
-  view.draw(canvas);
+  view.setLook(theme.current(), fitCanvas(canvas));
+  draw();
+}
+
+function draw() {
+  view.draw($("player-canvas"));
 }
 
 /** Move the player's state into the page. */
 function show() {
+  // Draw before touching the DOM, so nothing forces a layout mid-frame.
+  draw();
   const r = view.readout();
   $("player-time").textContent = r.time;
   $("player-total").textContent = r.total;
@@ -27,7 +34,7 @@ function show() {
   scrubber.value = String(view.timeMs());
   scrubber.setAttribute("aria-valuetext", `${r.time}, scene ${r.scene + 1} of ${r.sceneCount}: ${r.sceneName}`);
   $("player-play-text").textContent = r.playing ? "Pause" : "Play";
-  $("player-play-icon").textContent = r.playing ? "⏸" : "▶";
+  $("player-play-icon").textContent = r.playing ? "||" : "▶";
   $("player-twin").textContent = r.spoken;
   if (r.scene !== lastScene) {
     lastScene = r.scene;
@@ -38,7 +45,6 @@ function show() {
     const caption = $("player-captions").children[r.scene];
     $("player-caption-live").textContent = caption ? `Scene ${r.scene + 1}: ${caption.textContent}` : "";
   }
-  draw();
   if (view.playing()) start();
 }
 
@@ -135,7 +141,8 @@ export function mount() {
   view = new PlayerView();
   buildChoices();
   wire();
-  new ResizeObserver(() => draw()).observe($("player-canvas"));
-  theme.onChange(() => draw());
+  new ResizeObserver(() => resize()).observe($("player-canvas"));
+  theme.onChange(() => resize());
+  view.setLook(theme.current(), fitCanvas($("player-canvas")));
   show();
 }

@@ -74,6 +74,8 @@ pub struct CalibrationReadout {
     pub ece_before: String,
     /// ECE at the current `T`, in percent.
     pub ece_now: String,
+    /// The over-confidence factor the set was generated with, `T*`.
+    pub true_temperature: String,
     /// Accuracy (the same at every `T`), in percent.
     pub accuracy: String,
     /// The fitted temperature, or a note that there is none yet.
@@ -227,6 +229,7 @@ impl CalibrationLab {
             ),
             temperature: t,
             set: format!("{} examples, {} classes", self.set.len(), self.set.classes),
+            true_temperature: short(self.recipe.true_temperature),
             nll_before: fixed(nll_before, 3),
             nll_now: fixed(nll_now, 3),
             ece_before: percent(before.ece()),

@@ -100,6 +100,7 @@ impl CalibrationView {
         for (key, value) in [
             ("temperature", &r.temperature),
             ("set", &r.set),
+            ("trueTemperature", &r.true_temperature),
             ("nllBefore", &r.nll_before),
             ("nllNow", &r.nll_now),
             ("eceBefore", &r.ece_before),

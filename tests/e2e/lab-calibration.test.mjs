@@ -54,6 +54,8 @@ test("Fit T moves the calibration error down and keeps the accuracy", async () =
   const after = await numbers(page);
   const fitted = Number((await page.textContent("#cal-fitted")).trim());
   assert.ok(fitted > 1, `an over-confident model needs T > 1, got ${fitted}`);
+  const trueT = Number((await page.textContent("#cal-true-t")).trim());
+  assert.ok(Math.abs(fitted - trueT) / trueT < 0.15, `fitted ${fitted} is near the true factor ${trueT}`);
   assert.equal(after.t, fitted);
   assert.ok(after.eceNow < before.eceNow, `ECE ${before.eceNow} % -> ${after.eceNow} %`);
   assert.ok(after.nllNow < before.nllNow, `NLL ${before.nllNow} -> ${after.nllNow}`);

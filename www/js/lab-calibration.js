@@ -35,6 +35,7 @@ function showBins(rows) {
 function show({ moveSlider = true } = {}) {
   const r = view.readout();
   $("cal-set").textContent = r.set;
+  $("cal-true-t").textContent = r.trueTemperature;
   $("cal-t").textContent = r.temperature;
   $("cal-fitted").textContent = r.fitted;
   $("cal-nll-before").textContent = r.nllBefore;

@@ -79,6 +79,9 @@ pub const SCENES: [Scene; 6] = [
 pub const SWEEP: (f64, f64) = (10.0, 0.25);
 /// The largest shift added to every logit.
 pub const SHIFT_AMPLITUDE: f64 = 3.0;
+/// `6 sqrt 3`, the reciprocal of the largest value of `u (1 - u) (1 - 2u)`
+/// on `[0, 1]` (reached at `u = (3 - sqrt 3) / 6`).
+const CUBIC_PEAK_SCALE: f64 = 10.392_304_845_413_264;
 /// How far the masked logit falls (as a finite number) before it becomes
 /// `-inf`.
 pub const MASK_DEPTH: f64 = 12.0;
@@ -144,14 +147,12 @@ pub fn pose(kind: SceneKind, progress: f64) -> Pose {
             ..settled
         },
         SceneKind::Shift => {
-            let angle = std::f64::consts::TAU * ease(progress, 0.05, 0.75);
-            // An exact zero outside the motion, so the settled frame shows
-            // the base logits themselves.
-            let shift = if angle == 0.0 || angle == std::f64::consts::TAU {
-                0.0
-            } else {
-                SHIFT_AMPLITUDE * angle.sin()
-            };
+            // Up, down and back: the cubic u (1 - u) (1 - 2u), scaled so its
+            // peak is the amplitude. It is exactly 0 at both ends, so the
+            // settled frame shows the starting logits themselves, and it
+            // needs no trigonometry (a smaller wasm).
+            let u = ease(progress, 0.05, 0.75);
+            let shift = SHIFT_AMPLITUDE * CUBIC_PEAK_SCALE * u * (1.0 - u) * (1.0 - 2.0 * u);
             Pose {
                 logits: BASE_LOGITS.map(|x| x + shift),
                 shift,
@@ -195,6 +196,19 @@ mod tests {
             let b = pose(scene.kind, 1.0);
             assert_eq!(a, b, "{}", scene.name);
         }
+    }
+
+    #[test]
+    fn the_shift_rises_to_its_amplitude_falls_below_and_returns() {
+        let shifts: Vec<f64> = (0..=1000)
+            .map(|k| pose(SceneKind::Shift, k as f64 / 1000.0).shift)
+            .collect();
+        let high = shifts.iter().copied().fold(f64::MIN, f64::max);
+        let low = shifts.iter().copied().fold(f64::MAX, f64::min);
+        assert!((high - SHIFT_AMPLITUDE).abs() < 1e-3, "{high}");
+        assert!((low + SHIFT_AMPLITUDE).abs() < 1e-3, "{low}");
+        assert_eq!(shifts[0], 0.0);
+        assert_eq!(shifts[1000], 0.0);
     }
 
     #[test]

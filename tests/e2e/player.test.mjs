@@ -150,3 +150,19 @@ test("the player has no accessibility violations, zoomed or not, light or dark",
     await context.close();
   }
 });
+
+test("the player fits a phone screen and stacks the simplex under the bars", async () => {
+  const { page, log, context } = await open(browser, "", { viewport: { width: 390, height: 800 }, deviceScaleFactor: 2 });
+  const [overflow, aspect] = await page.evaluate(() => {
+    const s = document.getElementById("player");
+    const c = document.getElementById("player-canvas");
+    return [s.scrollWidth - s.clientWidth, c.clientHeight / c.clientWidth];
+  });
+  assert.ok(overflow <= 1, `the player overflows by ${overflow} px`);
+  assert.ok(aspect > 1, `the narrow drawing is taller than wide: ${aspect}`);
+  await page.getByRole("button", { name: "Step forward" }).click();
+  assert.ok((await shownTime(page)) > 0);
+  await expectAccessible(page, "#player");
+  expectClean(log);
+  await context.close();
+});

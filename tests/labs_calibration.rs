@@ -112,3 +112,32 @@ fn the_preset_classifier_is_over_confident() {
         / before.total as f64;
     assert!(mean_confidence > before.accuracy() + 0.1);
 }
+
+/// The preset's scores as the page must show them. The end-to-end test
+/// `lab-calibration.test.mjs` reads the same strings from the wasm build, so
+/// the two together check that native and wasm agree on the seeded data.
+pub const PRESET_SHOWN: [(&str, &str); 5] = [
+    ("nll_before", "1.296"),
+    ("ece_before", "19.2 %"),
+    ("nll_after_fit", "0.977"),
+    ("ece_after_fit", "7.0 %"),
+    ("fitted", "2.511"),
+];
+
+#[test]
+fn the_preset_shows_the_same_scores_as_the_page() {
+    let mut lab = CalibrationLab::default();
+    let before = lab.readout();
+    lab.fit().unwrap();
+    let after = lab.readout();
+    let shown = [
+        ("nll_before", before.nll_before),
+        ("ece_before", before.ece_before),
+        ("nll_after_fit", after.nll_now),
+        ("ece_after_fit", after.ece_now),
+        ("fitted", after.fitted),
+    ];
+    for ((name, expected), (_, got)) in PRESET_SHOWN.iter().zip(shown) {
+        assert_eq!(&got, expected, "{name}");
+    }
+}

@@ -68,6 +68,22 @@ test("Fit T moves the calibration error down and keeps the accuracy", async () =
   await context.close();
 });
 
+test("the wasm build shows the same preset scores as the native core", async () => {
+  // The strings of PRESET_SHOWN in tests/labs_calibration.rs, which the
+  // native test checks against the core: equal here means the seeded data
+  // and the fit agree on native and wasm.
+  const { page, log, context } = await open(browser);
+  const text = async (id) => (await page.textContent(`#${id}`)).trim();
+  assert.deepEqual([await text("cal-nll-before"), await text("cal-ece-before")], ["1.296", "19.2 %"]);
+  await page.getByRole("button", { name: "Fit T" }).click();
+  assert.deepEqual(
+    [await text("cal-nll-now"), await text("cal-ece-now"), await text("cal-fitted")],
+    ["0.977", "7.0 %", "2.511"],
+  );
+  expectClean(log);
+  await context.close();
+});
+
 test("the temperature slider updates the numbers and both charts", async () => {
   const { page, log, context } = await open(browser);
   const before = await numbers(page);

@@ -8,6 +8,10 @@ mod explorer;
 #[cfg(feature = "page-extras")]
 mod export;
 #[cfg(feature = "page-extras")]
+mod labs_calibration;
+#[cfg(feature = "page-extras")]
+mod player;
+#[cfg(feature = "page-extras")]
 mod practice;
 
 #[cfg(feature = "page-core")]

@@ -5,11 +5,13 @@
 import initCore from "../pkg/softmax_lesson.js";
 import initExtras from "../pkg/softmax_lesson_extras.js";
 import * as explorer from "./explorer.js";
+import * as labCalibration from "./lab-calibration.js";
+import * as player from "./player.js";
 import * as practice from "./practice.js";
 import * as theme from "./theme.js";
 
 const firstView = [explorer];
-const later = [practice];
+const later = [player, labCalibration, practice];
 
 /** Where a module's wasm lives; a single-file build puts the bytes in
  * globalThis.__SOFTMAX_WASM__ instead. */

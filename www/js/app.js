@@ -9,7 +9,9 @@ const parts = [explorer, practice];
 
 async function main() {
   theme.setup();
-  await init({ module_or_path: new URL("../pkg/softmax_lesson_bg.wasm", import.meta.url) });
+  // The single-file build (cargo xtask dist --single-file) embeds the wasm bytes.
+  const wasm = globalThis.__SOFTMAX_WASM__ ?? new URL("../pkg/softmax_lesson_bg.wasm", import.meta.url);
+  await init({ module_or_path: wasm });
   for (const part of parts) {
     part.mount();
   }

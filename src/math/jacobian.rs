@@ -170,7 +170,11 @@ pub(crate) fn jvp_in<O: Output>(
 /// **Accuracy**: every entry is the exact value correctly rounded to f64,
 /// including the diagonal at a dominant `p` (evaluated as `p_i s_i / (1 +
 /// s)` with `s_i` the mass of the other entries, never as `p (1 - p)`), and
-/// subnormal entries; identical bits on every target. See the module docs.
+/// subnormal entries; identical bits on every target. How: the exponentials
+/// and their sum as in [`softmax`](super::softmax) (Blanchard, Higham &
+/// Higham 2021; double-double arithmetic after Dekker 1971), products in
+/// double-double with a separate exponent, one rounding per entry. The
+/// residual chance of a misrounding is near `2^-47` per entry.
 ///
 /// Special values: any NaN gives all NaN; `T = 0`, `T = +inf`, a fully masked
 /// row or `+inf` logits give all zeros; a negative or NaN `T` is an [`Error`].
@@ -182,8 +186,13 @@ pub fn jacobian(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
 ///
 /// `(J v)_i = p_i (v_i - sum_j p_j v_j) / T`
 ///
-/// **Accuracy**: correctly rounded (see the module docs; the tangent is
-/// re-centred exactly, so near-constant tangents keep every digit). A
+/// **Accuracy**: correctly rounded. How: `p` as in [`jacobian`]; the tangent
+/// is re-centred on an f64 estimate of its weighted mean with TwoSum
+/// (exact), and the remaining mean is a pairwise double-double dot product
+/// (the double-double analogue of Ogita, Rump & Oishi 2005), so
+/// near-constant tangents keep every digit; one rounding per entry. Only an
+/// output that is itself below about `2^-100 p_i max_j |v_j - c| / T`
+/// (an accidental, intrinsic cancellation) can lose the guarantee. A
 /// tangent containing an infinity or NaN is evaluated with plain IEEE
 /// arithmetic on the correctly rounded `p`, outside the guarantee.
 ///

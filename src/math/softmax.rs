@@ -212,9 +212,14 @@ pub(crate) fn logsumexp_in<O: Output>(logits: &[f64]) -> O {
 /// up to the rounding of each entry.
 ///
 /// **Accuracy**: every entry is the exact value correctly rounded to f64
-/// (within 0.5 ULP; see the module docs for how and for the residual
-/// `2^-47` chance of a misrounding), subnormal entries included; identical
-/// bits on every target.
+/// (within 0.5 ULP), subnormal entries included; identical bits on every
+/// target. How: the maximum's term is left out of the sum (Blanchard, Higham
+/// & Higham 2021), `x_i - m` is exact (TwoSum), `e^{x_i - m}` comes from a
+/// table-driven double-double exponential (Tang 1989; Dekker 1971), the sum
+/// is a pairwise double-double sum, and the quotient is rounded once. A fast
+/// exponential with a `2^-88` bound is tried first and every rounding is
+/// tested; an ambiguous one recomputes with the `2^-100` kernel (Ziv 1991).
+/// The residual chance of a misrounding is near `2^-47` per output.
 ///
 /// Special values: an empty input gives an empty output; any NaN makes every
 /// output NaN; a fully masked row (all `-inf`) gives all zeros; `k` entries of
@@ -237,9 +242,10 @@ pub fn softmax(logits: &[f64]) -> Vec<f64> {
 /// temperature is an [`Error`]. The special values of [`softmax`] apply, and
 /// `+inf` logits keep their `1/k` share at every temperature.
 ///
-/// **Accuracy**: correctly rounded, as [`softmax`]. The division by `T` is
-/// carried out in triple precision (long division with error-free products),
-/// so a low temperature does not magnify its rounding error.
+/// **Accuracy**: correctly rounded, by the method of [`softmax`]. The
+/// division by `T` is carried out in triple precision (long division with
+/// Dekker's error-free products), so a low temperature does not magnify its
+/// rounding error into the exponential.
 pub fn softmax_with_temperature(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
     softmax_in(logits, temperature_t)
 }
@@ -252,8 +258,12 @@ pub fn softmax_with_temperature(logits: &[f64], temperature_t: f64) -> Result<Ve
 /// underflows to 0, and at a dominant element it returns the tiny
 /// `-log1p(s)` to full relative accuracy instead of 0.
 ///
-/// **Accuracy**: correctly rounded (both terms are non-positive, so the sum
-/// cannot cancel); identical bits on every target.
+/// **Accuracy**: correctly rounded; identical bits on every target. How:
+/// `log1p(s)` of the sum without the maximal term (Blanchard, Higham & Higham
+/// 2021) is found by Newton's method on the double-double exponential to a
+/// relative `2^-100`, and `(x_i - m) - log1p(s)` adds two non-positive
+/// numbers, so it cannot cancel; one final rounding, with Ziv's rounding
+/// test and fallback as in [`softmax`].
 ///
 /// Special values: empty gives empty; any NaN gives all NaN;
 /// all `-inf` gives all `-inf`; `k` entries of `+inf` give `-ln k` there and
@@ -269,7 +279,8 @@ pub fn log_softmax(logits: &[f64]) -> Vec<f64> {
 /// [`softmax_with_temperature`]: `-ln k` on the `k` entries that share the
 /// mass, `-inf` on the others.
 ///
-/// **Accuracy**: correctly rounded, as [`log_softmax`].
+/// **Accuracy**: correctly rounded, by the method of [`log_softmax`] with
+/// the exact division of [`softmax_with_temperature`].
 pub fn log_softmax_with_temperature(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
     log_softmax_in(logits, temperature_t)
 }
@@ -281,11 +292,15 @@ pub fn log_softmax_with_temperature(logits: &[f64], temperature_t: f64) -> Resul
 /// with `m = max_j x_j` (Blanchard, Higham & Higham 2021). It lies between
 /// `m` and `m + ln n`.
 ///
-/// **Accuracy**: correctly rounded when `|lse|` is not tiny compared with
-/// `|m|`; the double-double evaluation has an absolute error near
-/// `2^-100 (|m| + |lse|)`, so even `lse` near 0 (where `m + log1p(s)`
-/// cancels) keeps about `100 - log2(|m| / |lse|)` correct bits, far beyond
-/// f64 for all but contrived inputs.
+/// **Accuracy**: correctly rounded (0.5 ULP) as measured on every reference
+/// class, including results near 0. How: `m + log1p(s)` (Blanchard, Higham
+/// & Higham 2021) with `s` a pairwise double-double sum of double-double
+/// exponentials and `log1p` by Newton's method, one final rounding, and
+/// Ziv's rounding test with the `2^-100` kernel as fallback. Where `m +
+/// log1p(s)` cancels the error bound is absolute, near `2^-100 (|m| +
+/// log1p(s))`, so a result `|lse|` far below `|m|` keeps about `100 -
+/// log2(|m| / |lse|)` correct bits: correct rounding is then guaranteed only
+/// for `|lse| > 2^-40 |m|` or so, which covers every ordinary input.
 ///
 /// Special values: empty or all `-inf` gives `-inf`; any NaN gives NaN; any
 /// `+inf` gives `+inf`.

@@ -51,6 +51,7 @@ pub mod dd;
 mod error;
 mod exp;
 mod exp_table;
+mod expansion;
 mod f32;
 mod jacobian;
 mod log1p;

@@ -423,6 +423,15 @@ def build():
     add("pos_inf", "log_softmax_t", [1e308, -1e308, 1.7e308], 1e308)
     add("pos_inf", "jacobian", [INF, 0.0], 1.0)
     add("pos_inf", "jvp", [1.0, INF, 2.0], 1.0, [1.0, 2.0, 3.0])
+    # lse_near_0, severe: shifted by the exact lse with no offset, so the
+    # result is only the rounding noise of the shift (|lse| ~ 1e-17 |m|)
+    for _ in range(30):
+        n = rand_len(rng, 200) + 1
+        x = normal(rng, n, rng.choice([1, 10]))
+        l = logsumexp(x)[0]
+        off = rng.choice([0.0, 0.0, 1e-15, -3e-16, 1e-13])
+        x = [float(mpf(v) - l + mpf(off)) for v in x]
+        add("lse_near_0", "logsumexp", x)
 
 
 def main():

@@ -131,6 +131,12 @@ impl Expansion {
         sum_terms(&q)
     }
 
+    /// `-x`, exact.
+    #[allow(clippy::should_implement_trait)]
+    pub fn neg(self) -> Expansion {
+        Expansion(self.0.map(|w| -w))
+    }
+
     /// `x * 2^k`, word by word (exact unless a word leaves the f64 range).
     pub fn ldexp(self, k: i32) -> Expansion {
         Expansion(self.0.map(|w| ldexp(w, k)))

@@ -20,4 +20,3 @@ pub use math::{
     jacobian, jvp, log_softmax, log_softmax_with_temperature, logsumexp, softmax,
     softmax_with_temperature, Error,
 };
-pub use math::{log_softmax_f32, logsumexp_f32, softmax_f32, softmax_with_temperature_f32};

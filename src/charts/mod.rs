@@ -3,8 +3,10 @@
 //! native tests and for downloads. Charts ask the core for every number they
 //! draw and return the geometry needed to map pointer positions back.
 
+pub mod bars;
 pub mod curves;
 pub mod frame;
+pub mod marks;
 pub mod simplex;
 pub mod theme;
 

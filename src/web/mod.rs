@@ -4,8 +4,10 @@
 
 mod canvas;
 mod explorer;
+mod lesson;
 
 pub use explorer::ExplorerView;
+pub use lesson::{LessonDiagrams, WorkedView};
 
 use wasm_bindgen::prelude::*;
 

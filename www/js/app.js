@@ -2,9 +2,11 @@
 // of the page. Each part lives in its own module and exports mount().
 import init from "../pkg/softmax_lesson.js";
 import * as explorer from "./explorer.js";
+import * as lesson from "./lesson.js";
+import * as toc from "./toc.js";
 import * as theme from "./theme.js";
 
-const parts = [explorer];
+const parts = [explorer, lesson, toc];
 
 async function main() {
   theme.setup();

@@ -85,8 +85,7 @@ pub fn draw<DB: DrawingBackend>(
         let x1 = i as f64 + 0.8;
         let centre = frame.px((i as f64 + 0.5, 0.0)).0;
         let focused = scene.focus == Some(i);
-        let label_y;
-        if v.is_finite() {
+        let label_y = if v.is_finite() {
             let a = frame.px((x0, 0.0));
             let b = frame.px((x1, v));
             area.draw(&Rectangle::new([a, b], theme.class(i).filled()))
@@ -98,10 +97,10 @@ pub fn draw<DB: DrawingBackend>(
                 ))
                 .map_err(err)?;
             }
-            label_y = a.1.min(b.1) - (4.0 * s) as i32;
+            a.1.min(b.1) - (4.0 * s) as i32
         } else {
-            label_y = frame.px((0.0, y.1)).1 + (16.0 * s) as i32;
-        }
+            frame.px((0.0, y.1)).1 + (16.0 * s) as i32
+        };
         let mut label = decimals(v, scene.digits);
         if focused {
             label = format!("▼ {label}");
@@ -153,7 +152,7 @@ mod tests {
             draw(
                 &area,
                 &BarsScene {
-                    values: &[7.389, 2.718, 1.0],
+                    values: &[7.5, 2.75, 1.0],
                     title: "exponentials",
                     focus: Some(1),
                     digits: 3,
@@ -163,7 +162,7 @@ mod tests {
             )
             .unwrap();
         }
-        assert!(svg.contains("▼ 2.718"));
+        assert!(svg.contains("▼ 2.750"));
         assert!(svg.contains("class 3"));
         assert!(svg.contains("exponentials"));
     }

@@ -282,7 +282,7 @@ impl Worked {
             quantity: Quantity::Probabilities,
             heading: vec![text("p"), sub("i")],
             cells: self.probabilities.iter().map(|&v| self.num(v)).collect(),
-            total: Some(self.num(self.probabilities.iter().sum())),
+            total: Some(fixed(self.probabilities.iter().sum(), self.setup.digits)),
         });
         columns
     }
@@ -431,8 +431,8 @@ impl Worked {
     }
 }
 
-/// The plain text of some pieces (for a superscript that holds a name).
-fn pieces_text(pieces: &[Piece]) -> String {
+/// The plain text of some pieces, as a screen reader or a test reads them.
+pub fn pieces_text(pieces: &[Piece]) -> String {
     pieces
         .iter()
         .map(|p| match p {
@@ -530,6 +530,10 @@ mod tests {
             .iter()
             .any(|t| t.contains("S = 7.389 + 2.718 + 1 ≈ 11.107")));
         assert!(texts.last().unwrap().contains("= 1.000"));
+        assert_eq!(
+            column(&w, Quantity::Probabilities).total.as_deref(),
+            Some("1.000")
+        );
     }
 
     #[test]

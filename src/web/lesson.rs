@@ -37,7 +37,7 @@ fn pieces(list: &[Piece]) -> JsValue {
                 Piece::Sub(t) => ("sub", t),
                 Piece::Sup(t) => ("sup", t),
             };
-            JsValue::from(strings(&[kind, text.as_str()]))
+            strings(&[kind, text.as_str()])
         })
         .collect::<Array>()
         .into()
@@ -379,11 +379,7 @@ impl LessonDiagrams {
         let out = Object::new();
         set(&out, "state", JsValue::from_str(&table.state));
         set(&out, "head", strings(&table.head));
-        let rows: Array = table
-            .rows
-            .iter()
-            .map(|r| JsValue::from(strings(r)))
-            .collect();
+        let rows: Array = table.rows.iter().map(|r| strings(r)).collect();
         set(&out, "rows", rows.into());
         out.into()
     }

@@ -9,6 +9,7 @@ import * as theme from "./theme.js";
 
 const $ = (id) => document.getElementById(id);
 const redrawers = [];
+let showPathAt = null;
 
 /** Append text pieces ([["text"|"sub"|"sup", string], ...]) to `parent`. */
 function appendPieces(parent, pieces) {
@@ -180,14 +181,14 @@ function mountWorked() {
       radio.addEventListener("change", () => {
         if (!radio.checked) return;
         worked.show(new WorkedView(radio.value));
-        const slider = $("path-t");
-        if (slider) {
-          slider.value = String(LessonDiagrams.sliderFor(Number(radio.dataset.t)));
-          slider.dispatchEvent(new Event("input"));
-        }
+        // Share the temperature with the path diagram: exactly, not rounded
+        // to the nearest slider step.
+        showPathAt?.(radio.dataset.t);
       });
     }
     redrawers.push(() => worked.draw());
+    const chosen = figure.querySelector('input[type="radio"]:checked');
+    if (chosen) showPathAt?.(chosen.dataset.t);
   }
 }
 
@@ -230,12 +231,26 @@ function mountDiagrams() {
       return diagrams.drawShiftScale(c, shift, k);
     },
   });
+  // The path diagram draws at the slider's temperature, or at an exact
+  // temperature chosen in worked example 3 until the slider moves again.
+  let exact = null;
   mountDiagram(diagrams, {
     canvas: "path-canvas",
     text: "path-text",
-    sliders: [["path-t", logScale]],
-    draw: (c, k) => diagrams.drawTemperaturePathAt(c, k),
+    sliders: [["path-t", (k) => exact ?? logScale(k)]],
+    draw: (c, k) => (exact === null
+      ? diagrams.drawTemperaturePathAt(c, k)
+      : diagrams.drawTemperaturePath(c, Number(exact))),
   });
+  const slider = $("path-t");
+  if (slider) {
+    slider.addEventListener("input", () => { exact = null; }, { capture: true });
+    showPathAt = (t) => {
+      exact = t;
+      slider.value = String(LessonDiagrams.sliderFor(Number(t)));
+      for (const redraw of redrawers) redraw();
+    };
+  }
   $("shift-scale-open")?.addEventListener("click", () => {
     // The hash change loads the state into the explorer; then show it.
     requestAnimationFrame(() => $("explorer")?.scrollIntoView());
@@ -276,8 +291,8 @@ function mountJacobian() {
 }
 
 export function mount() {
-  mountWorked();
   mountDiagrams();
+  mountWorked();
   mountJacobian();
   let pending = false;
   const redrawAll = () => {

@@ -4,6 +4,10 @@
 
 const $ = (id) => document.getElementById(id);
 
+// The fragment the page was opened with, read before any part rewrites the
+// URL (the explorer keeps its state there).
+const openedAt = location.hash;
+
 /** Turn a heading's text into an id ("Why a model needs it" -> "why-a-model-needs-it"). */
 function slug(text) {
   return text
@@ -98,6 +102,9 @@ export function mount() {
   trackCurrent(sections, links);
   // A link to a heading opened before the page was ready: go there again
   // now that the math, tables and canvases have their final sizes.
-  const target = location.hash.length > 1 ? document.getElementById(decodeURIComponent(location.hash.slice(1))) : null;
-  target?.scrollIntoView();
+  const target = openedAt.length > 1 ? document.getElementById(decodeURIComponent(openedAt.slice(1))) : null;
+  if (target) {
+    target.scrollIntoView({ behavior: "instant" });
+    document.fonts.ready.then(() => target.scrollIntoView({ behavior: "instant" }));
+  }
 }

@@ -129,4 +129,17 @@ mod tests {
         assert!(render("$\\frac{1}$").is_err());
         assert!(render("$\\color{red}{x}$").is_err());
     }
+
+    #[test]
+    fn the_whole_page_typesets_with_no_dollar_left_over() {
+        let www = crate::env::root().join("www");
+        let index = std::fs::read_to_string(www.join("index.html")).unwrap();
+        let page = crate::site::assemble(&index, &www).unwrap();
+        assert!(page.matches("<math").count() > 60);
+        let outside_math: String = page
+            .split("<math")
+            .map(|part| part.split_once("</math>").map_or(part, |(_, after)| after))
+            .collect();
+        assert!(!outside_math.contains('$'), "a $ was left untypeset");
+    }
 }

@@ -431,7 +431,20 @@ impl Worked {
     }
 }
 
-/// The plain text of some pieces, as a screen reader or a test reads them.
+/// The pieces as one line of plain text that keeps exponents apart:
+/// `e^x₂ = e^1 ≈ 2.718`, `e^(x₁/T)`; for live regions that are read aloud.
+pub fn spoken_text(pieces: &[Piece]) -> String {
+    pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(s) | Piece::Sub(s) => s.clone(),
+            Piece::Sup(s) if s.chars().count() > 2 && !s.starts_with('−') => format!("^({s})"),
+            Piece::Sup(s) => format!("^{s}"),
+        })
+        .collect()
+}
+
+/// The plain text of some pieces, as the page's text content reads them.
 pub fn pieces_text(pieces: &[Piece]) -> String {
     pieces
         .iter()
@@ -555,6 +568,8 @@ mod tests {
         let naive = step_text(&w.steps[1]);
         assert!(naive.contains("e1001 = ∞"), "{naive}");
         assert!(naive.contains("NaN"));
+        assert!(spoken_text(&w.steps[1].pieces).contains("e^(1001) = ∞"));
+        assert!(spoken_text(&w.steps[3].pieces).contains("e^z₁ = e^−1 ≈ 0.3679"));
         assert_eq!(w.steps[1].focus, Some(1));
     }
 

@@ -10,7 +10,7 @@ use crate::lesson::diagrams::{
     jacobian_table, log_slider, slider_position, ShiftScale, TemperaturePath, TwoClass, BASE_LOGITS,
 };
 use crate::lesson::number::{decimals, input};
-use crate::lesson::worked::{Piece, Quantity, Worked};
+use crate::lesson::worked::{spoken_text, Piece, Quantity, Worked};
 use js_sys::{Array, Object, Reflect};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -144,6 +144,7 @@ impl WorkedView {
             .map(|s| {
                 let out = Object::new();
                 set(&out, "pieces", pieces(&s.pieces));
+                set(&out, "spoken", JsValue::from_str(&spoken_text(&s.pieces)));
                 set(&out, "cells", strings(&s.cells));
                 JsValue::from(out)
             })

@@ -181,10 +181,10 @@ test("the diagrams move with their sliders: shift leaves point A still, scale mo
 
 test("the Jacobian table follows the explorer and its rows sum to zero", async () => {
   const { page, log, context } = await open(browser);
-  assert.match(await page.textContent("#jacobian-state"), /x = \(2, 1, 0\), T = 1/);
+  assert.match(await page.textContent("#lesson-jacobian-state"), /x = \(2, 1, 0\), T = 1/);
   await typeInto(page, "#logit-3", "5");
-  await page.waitForFunction(() => /x = \(2, 1, 5\)/.test(document.getElementById("jacobian-state").textContent));
-  const sums = await page.$$eval("#jacobian-rows tr td:last-child", (tds) => tds.map((td) => td.textContent));
+  await page.waitForFunction(() => /x = \(2, 1, 5\)/.test(document.getElementById("lesson-jacobian-state").textContent));
+  const sums = await page.$$eval("#lesson-jacobian-rows tr td:last-child", (tds) => tds.map((td) => td.textContent));
   assert.deepEqual(sums, ["0.0000", "0.0000", "0.0000"]);
   expectClean(log);
   await context.close();

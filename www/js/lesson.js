@@ -119,7 +119,7 @@ class WorkedFigure {
     for (const td of this.part("table").querySelectorAll("[data-cell]")) {
       td.classList.toggle("lit", lit.has(td.dataset.cell));
     }
-    this.part("counter").textContent = `Step ${i + 1} of ${this.steps.length}: ${items[i].textContent}`;
+    this.part("counter").textContent = `Step ${i + 1} of ${this.steps.length}: ${this.steps[i].spoken}`;
     const first = i === 0;
     const final = i === this.steps.length - 1;
     this.figure.querySelector('[data-step="first"]').disabled = first;
@@ -259,18 +259,18 @@ function mountDiagrams() {
 
 /** The Jacobian table follows the explorer's state (kept in the URL). */
 function mountJacobian() {
-  const rows = $("jacobian-rows");
+  const rows = $("lesson-jacobian-rows");
   if (!rows) return;
   const render = () => {
     const table = LessonDiagrams.jacobianTable(location.hash);
-    $("jacobian-state").textContent = table.state;
+    $("lesson-jacobian-state").textContent = table.state;
     const headRow = document.createElement("tr");
     table.head.forEach((text) => {
       const th = cell("th", text);
       th.scope = "col";
       headRow.append(th);
     });
-    $("jacobian-head").replaceChildren(headRow);
+    $("lesson-jacobian-head").replaceChildren(headRow);
     rows.replaceChildren(
       ...table.rows.map((row) => {
         const tr = document.createElement("tr");

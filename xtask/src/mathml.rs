@@ -21,12 +21,12 @@ pub fn render(html: &str) -> Result<String> {
     while let Some(at) = rest.find(['<', '$', '\\']) {
         out.push_str(&rest[..at]);
         let tail = &rest[at..];
-        if tail.starts_with("\\$") {
+        if let Some(after) = tail.strip_prefix("\\$") {
             out.push('$');
-            rest = &tail[2..];
-        } else if tail.starts_with('\\') {
+            rest = after;
+        } else if let Some(after) = tail.strip_prefix('\\') {
             out.push('\\');
-            rest = &tail[1..];
+            rest = after;
         } else if tail.starts_with('<') {
             // Copy a whole tag (or comment) untouched.
             let end = if tail.starts_with("<!--") {

@@ -162,11 +162,12 @@ impl Worked {
     /// trick, and with the naive route's failure shown when it fails.
     pub fn own(logits_text: &str, temperature_text: &str) -> Result<Worked, Error> {
         let logits = parse_logits(logits_text)?;
-        let temperature = parse_temperature(temperature_text)?;
+        let temperature = parse_temperature(temperature_text)
+            .map_err(|e| Error::Invalid(format!("Temperature: {e}")))?;
         let (low, high) = TEMPERATURE_RANGE;
         if !(low..=high).contains(&temperature) {
             return Err(Error::Invalid(format!(
-                "Use a temperature between {low} and {high} here; the explorer shows the limits 0 and inf."
+                "Temperature: use a value between {low} and {high} here; the explorer shows the limits 0 and inf."
             )));
         }
         Ok(Worked::compute(Setup {
@@ -631,8 +632,12 @@ mod tests {
         for text in ["", "1", "a, b", "1, 2e999", "1,2,3,4,5,6,7,8,9", "1, 2e7"] {
             assert!(parse_logits(text).is_err(), "{text}");
         }
-        assert!(Worked::own("1, 2", "0").is_err());
-        assert!(Worked::own("1, 2", "-1").is_err());
+        for t in ["0", "-1", "", "abc", "1e9"] {
+            let message = Worked::own("1, 2", t).unwrap_err().to_string();
+            assert!(message.starts_with("Temperature: "), "{t}: {message}");
+        }
+        let message = Worked::own("1, x", "1").unwrap_err().to_string();
+        assert!(message.starts_with("Logit 2: "), "{message}");
         let w = Worked::own("1000, 1001, 999", "1").unwrap();
         assert_eq!(
             column(&w, Quantity::Probabilities).cells,

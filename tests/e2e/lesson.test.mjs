@@ -149,9 +149,11 @@ test("try your own numbers recomputes every step and explains bad input", async 
     assert.equal(await page.locator(`${f} tbody tr`).count(), 4, `${bad}: the last good example stays`);
   }
   await typeInto(page, "#own-logits", "3, 1, -1");
-  await typeInto(page, "#own-temperature", "-2");
-  assert.equal(await page.getAttribute("#own-temperature", "aria-invalid"), "true");
-  assert.equal(await page.getAttribute("#own-logits", "aria-invalid"), null);
+  for (const bad of ["-2", "", "0"]) {
+    await typeInto(page, "#own-temperature", bad);
+    assert.equal(await page.getAttribute("#own-temperature", "aria-invalid"), "true", bad);
+    assert.equal(await page.getAttribute("#own-logits", "aria-invalid"), null, bad);
+  }
   expectClean(log);
   await context.close();
 });

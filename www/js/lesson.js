@@ -160,7 +160,7 @@ function mountOwn(figure) {
     } catch (error) {
       // Say which field is wrong; the last good example stays on screen.
       const message = error.message;
-      const field = /temperature/i.test(message) ? temperature : logits;
+      const field = message.startsWith("Temperature:") ? temperature : logits;
       showFieldError(field, message);
       showFieldError(field === logits ? temperature : logits, "");
     }

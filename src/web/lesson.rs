@@ -4,7 +4,7 @@
 //! returning the sentence that describes it.
 
 use super::{canvas, js_error};
-use crate::charts::{bars, curves, marks, simplex, Theme};
+use crate::charts::{curves, marks, simplex, step_bars, Theme};
 use crate::explorer::{fragment, Explorer};
 use crate::lesson::diagrams::{
     jacobian_table, log_slider, slider_position, ShiftScale, TemperaturePath, TwoClass, BASE_LOGITS,
@@ -163,9 +163,9 @@ impl WorkedView {
         let values = self.worked.values(step.chart);
         let area = canvas::area(canvas)?;
         let title = quantity_title(step.chart);
-        bars::draw(
+        step_bars::draw(
             &area,
-            &bars::BarsScene {
+            &step_bars::BarsScene {
                 values,
                 title,
                 focus: step.focus,

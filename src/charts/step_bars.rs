@@ -1,4 +1,4 @@
-//! A bar chart of one list of numbers (logits, exponentials or
+//! The worked examples' bar chart: one list of numbers (logits, exponentials or
 //! probabilities), one bar per class, with one bar picked out: the bar a
 //! worked example's current step is about. The picked bar is told apart by
 //! a thick outline and a marker above it, not by colour alone.

@@ -8,8 +8,10 @@ pub mod calibration;
 pub mod curves;
 pub mod frame;
 pub mod jacobian;
+pub mod marks;
 pub mod player;
 pub mod simplex;
+pub mod step_bars;
 pub mod theme;
 
 pub use theme::Theme;

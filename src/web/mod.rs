@@ -9,6 +9,8 @@ mod explorer;
 mod export;
 #[cfg(feature = "page-extras")]
 mod labs_calibration;
+#[cfg(feature = "page-core")]
+mod lesson;
 #[cfg(feature = "page-extras")]
 mod player;
 #[cfg(feature = "page-extras")]
@@ -16,6 +18,8 @@ mod practice;
 
 #[cfg(feature = "page-core")]
 pub use explorer::ExplorerView;
+#[cfg(feature = "page-core")]
+pub use lesson::{LessonDiagrams, WorkedView};
 #[cfg(feature = "page-extras")]
 pub use practice::PracticeView;
 

@@ -146,7 +146,7 @@ fn copy_tree(from: &Path, to: &Path, www: &Path) -> Result<()> {
 /// Expand `<!-- include: sections/NAME.html -->` lines (recursively, from
 /// `www/`) and typeset the math.
 pub fn assemble(html: &str, www: &Path) -> Result<String> {
-    Ok(mathml::render(&expand_includes(html, www, 0)?))
+    mathml::render(&expand_includes(html, www, 0)?)
 }
 
 fn expand_includes(html: &str, www: &Path, depth: usize) -> Result<String> {

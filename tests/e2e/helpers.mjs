@@ -91,7 +91,20 @@ export async function expectAccessible(page, include = null) {
 
 /** All visible text of the page. */
 export function visibleText(page) {
-  return page.evaluate(() => document.body.innerText);
+  // Text marked data-special-values (the lesson's prose and worked examples,
+  // which name NaN and undefined results on purpose) is left out, so a check
+  // for leaked NaN or `undefined` looks at what the widgets compute.
+  return page.evaluate(() => {
+    const parts = [];
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    while (walker.nextNode()) {
+      const element = walker.currentNode.parentElement;
+      if (!element || element.closest("[data-special-values], script, style, noscript")) continue;
+      if (!element.checkVisibility()) continue;
+      parts.push(walker.currentNode.textContent);
+    }
+    return parts.join(" ");
+  });
 }
 
 /** The numbers shown in the probability column of the explorer. */

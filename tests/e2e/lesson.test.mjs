@@ -4,7 +4,7 @@
 // well on a phone, in print and with reduced motion.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, expectClean, expectAccessible, visibleText, typeInto } from "./helpers.mjs";
+import { launch, open, expectClean, expectAccessible, typeInto } from "./helpers.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -49,7 +49,7 @@ test("the math is typeset as MathML, never shown as raw LaTeX", async () => {
   const count = await page.locator("main math").count();
   assert.ok(count > 60, `only ${count} formulas`);
   assert.ok(await page.locator('math[display="block"] mfrac').count() > 5);
-  const text = await visibleText(page);
+  const text = await page.innerText("main");
   for (const raw of ["$$", "\\frac", "\\operatorname", "\\sum", "\\mathbf"]) {
     assert.ok(!text.includes(raw), `raw LaTeX ${raw} on screen`);
   }
@@ -193,7 +193,8 @@ test("the Jacobian table follows the explorer and its rows sum to zero", async (
 });
 
 test("the contents track the section in view and every heading has a working anchor", async () => {
-  const { page, log, context } = await open(browser);
+  const { page, log, context } = await open(browser, "", { viewport: { width: 1600, height: 900 } });
+  assert.equal(await page.isVisible("#toc-list"), true, "the contents sit open beside the lesson");
   const links = await page.$$eval("#toc-list a", (as) => as.map((a) => a.getAttribute("href")));
   for (const href of ["#what-is-softmax", "#shift-and-stability", "#temperature-scaling", "#jacobian", "#common-mistakes"]) {
     assert.ok(links.includes(href), `contents link ${href}`);
@@ -205,6 +206,16 @@ test("the contents track the section in view and every heading has a working anc
   await page.click('#toc-list a[href="#jacobian"]');
   await page.waitForFunction(() =>
     document.querySelector('#toc-list a[aria-current="location"]')?.getAttribute("href") === "#jacobian");
+  expectClean(log);
+  await context.close();
+});
+
+test("on a narrower screen the contents fold into one line that names the section in view", async () => {
+  const { page, log, context } = await open(browser, "", { viewport: { width: 1000, height: 800 } });
+  assert.equal(await page.isVisible("#toc-list"), false);
+  await page.click("#toc-details summary");
+  await page.click('#toc-list a[href="#temperature-scaling"]');
+  await page.waitForFunction(() => /now: Temperature/.test(document.getElementById("toc-now").textContent));
   expectClean(log);
   await context.close();
 });
@@ -265,15 +276,21 @@ test("print shows the text and the drawn diagrams, without the contents or contr
   await context.close();
 });
 
-test("reduced motion turns smooth scrolling off", async () => {
+test("with reduced motion nothing in the lesson moves by itself", async () => {
   const { page, log, context } = await open(browser, "", { reducedMotion: "reduce" });
-  assert.equal(await page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), "auto");
-  await context.close();
-  const normal = await open(browser, "", { reducedMotion: "no-preference" });
-  assert.equal(await normal.page.evaluate(() => getComputedStyle(document.documentElement).scrollBehavior), "smooth");
+  await page.click("#worked-basic [data-step=\"next\"]");
+  await page.click("#toc-details summary");
+  await page.click('#toc-list a[href="#jacobian"]');
+  const moving = await page.evaluate(() => ({
+    scroll: getComputedStyle(document.documentElement).scrollBehavior,
+    animations: document.getAnimations().length,
+    top: document.getElementById("jacobian").getBoundingClientRect().top,
+  }));
+  assert.equal(moving.scroll, "auto");
+  assert.equal(moving.animations, 0);
+  assert.ok(moving.top >= 0 && moving.top < 40, `the link jumped straight to the section (${moving.top})`);
   expectClean(log);
-  expectClean(normal.log);
-  await normal.context.close();
+  await context.close();
 });
 
 test("axe finds nothing in the lesson, in the light and the dark theme", async () => {

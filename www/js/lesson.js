@@ -286,7 +286,7 @@ function mountJacobian() {
   render();
   // The explorer rewrites its read-out (and the URL) after every change.
   const readout = $("readout-rows");
-  if (readout) new MutationObserver(render).observe(readout, { childList: true });
+  if (readout) new MutationObserver(render).observe(readout, { childList: true, subtree: true, characterData: true });
   window.addEventListener("hashchange", render);
 }
 

@@ -72,6 +72,7 @@ function trackCurrent(sections, links) {
     });
     if (found === current) return;
     current = found;
+    $("toc-now").textContent = `now: ${sections[found].title}`;
     links.forEach((a, i) => {
       if (i === found) a.setAttribute("aria-current", "location");
       else a.removeAttribute("aria-current");
@@ -88,9 +89,21 @@ function trackCurrent(sections, links) {
   update();
 }
 
+/** Keep the contents open where they sit beside the lesson. */
+function openWhenWide() {
+  const wide = window.matchMedia("(min-width: 1560px)");
+  const details = $("toc-details");
+  const apply = () => {
+    if (wide.matches) details.open = true;
+  };
+  wide.addEventListener("change", apply);
+  apply();
+}
+
 export function mount() {
   const main = $("main");
   if (!main || !$("toc-list")) return;
+  openWhenWide();
   const titles = Array.from(main.querySelectorAll("h2"));
   const sections = titles.map((h2) => ({
     id: targetOf(h2),

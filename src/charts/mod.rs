@@ -5,6 +5,7 @@
 
 pub mod curves;
 pub mod frame;
+pub mod heatmap;
 pub mod simplex;
 pub mod theme;
 

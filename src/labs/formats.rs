@@ -131,11 +131,11 @@ impl Format {
     }
 
     /// `x` written with just enough significant digits for this format (at
-    /// most [`Format::digits`], trailing zeros dropped), in scientific
+    /// most [`Format::digits`] and never more than 6, trailing zeros dropped), in scientific
     /// notation when very large or very small; `∞`, `−∞` and `NaN` as words
     /// of their own, and a true minus sign.
     pub fn show(self, x: f64) -> String {
-        show_digits(x, self.digits().min(8))
+        show_digits(x, self.digits().min(6))
     }
 }
 

@@ -4,8 +4,12 @@
 
 mod canvas;
 mod explorer;
+mod labs_attention;
+mod labs_stability;
 
 pub use explorer::ExplorerView;
+pub use labs_attention::AttentionView;
+pub use labs_stability::StabilityView;
 
 use wasm_bindgen::prelude::*;
 

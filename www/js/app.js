@@ -2,9 +2,11 @@
 // of the page. Each part lives in its own module and exports mount().
 import init from "../pkg/softmax_lesson.js";
 import * as explorer from "./explorer.js";
+import * as labStability from "./lab-stability.js";
+import * as labAttention from "./lab-attention.js";
 import * as theme from "./theme.js";
 
-const parts = [explorer];
+const parts = [explorer, labStability, labAttention];
 
 async function main() {
   theme.setup();

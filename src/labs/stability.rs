@@ -336,7 +336,8 @@ fn finish(id: &'static str, title: &'static str, mut stages: Vec<Stage>) -> Rout
     let summary = if notes.is_empty() {
         "Every step stays finite, with no underflow and no lost digits.".to_owned()
     } else {
-        format!("{}.", capitalise(&notes.join("; ")))
+        // Each note starts with a capital letter already.
+        format!("{}.", notes.join(". "))
     };
     Route {
         id,
@@ -348,18 +349,10 @@ fn finish(id: &'static str, title: &'static str, mut stages: Vec<Stage>) -> Rout
 
 fn kind_words(kind: Kind) -> &'static str {
     match kind {
-        Kind::Infinity => "an infinity appears",
+        Kind::Infinity => "An infinity appears",
         Kind::Nan => "NaN appears",
-        Kind::Zero => "a positive number underflows to 0",
-        Kind::Digits => "digits are lost",
-    }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(c) => c.to_uppercase().chain(chars).collect(),
-        None => String::new(),
+        Kind::Zero => "A positive number underflows to 0",
+        Kind::Digits => "Digits are lost",
     }
 }
 

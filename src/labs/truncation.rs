@@ -45,15 +45,19 @@ pub fn truncate(scores: &[f64], keep: &[bool]) -> Vec<f64> {
         .collect()
 }
 
-/// Positions sorted by score, largest first (stable: earlier first on ties;
-/// NaN last).
+/// Positions sorted by score, largest first (earlier first on ties; NaN
+/// last). An insertion sort: rows are short, and it keeps the wasm small.
 fn ranked(scores: &[f64]) -> Vec<usize> {
-    let mut order: Vec<usize> = (0..scores.len()).collect();
-    order.sort_by(|&a, &b| {
-        scores[b]
-            .partial_cmp(&scores[a])
-            .unwrap_or(std::cmp::Ordering::Equal)
-    });
+    let before =
+        |a: usize, b: usize| scores[a] > scores[b] || (scores[b].is_nan() && !scores[a].is_nan());
+    let mut order: Vec<usize> = Vec::with_capacity(scores.len());
+    for i in 0..scores.len() {
+        let at = order
+            .iter()
+            .position(|&j| before(i, j))
+            .unwrap_or(order.len());
+        order.insert(at, i);
+    }
     order
 }
 
@@ -78,6 +82,11 @@ mod tests {
         assert_eq!(top_p(&[2.0, 1.0, 0.0], 0.8), vec![true, true, false]);
         assert_eq!(top_p(&[2.0, 1.0, 0.0], 1.0), vec![true, true, true]);
         assert_eq!(top_p(&[2.0, 1.0, 0.0], 0.0), vec![true, false, false]);
+    }
+
+    #[test]
+    fn ranking_is_stable_and_puts_nan_last() {
+        assert_eq!(ranked(&[1.0, 3.0, 1.0, f64::NAN, 3.0]), vec![1, 4, 0, 2, 3]);
     }
 
     #[test]

@@ -39,7 +39,7 @@ test("the lab opens on (1000, 1001, 999) in f64: naive code overflows, then turn
   assert.match(await p1.textContent(), /first NaN/);
   const summary = await page.textContent('#lab-stability [data-route="naive"] .route-summary');
   assert.match(summary, /infinity appears first at e = exp\(x\) for logit 1/);
-  assert.match(summary, /NaN appears first at p = e \/ S for logit 1/);
+  assert.match(summary, /\. NaN appears first at p = e \/ S for logit 1\./);
   // The max-shifted route gives the source page's probabilities, unmarked.
   const p = [];
   for (const i of [1, 2, 3]) p.push(Number(await value(cell(page, "shifted", "p = e / S", i))));

@@ -159,3 +159,28 @@ test("the lab fits a phone and axe finds nothing, in light and dark", async () =
     await context.close();
   }
 });
+
+test("the keyboard alone works the menus, the button and the fields", async () => {
+  const { page, log, context } = await open(browser);
+  await page.focus("#attn-fill");
+  for (let k = 0; k < 3; k++) await page.keyboard.press("ArrowDown");
+  assert.equal(await page.inputValue("#attn-fill"), "-10");
+  assert.match(await page.textContent("#attn-fill-text"), /leak/);
+  await page.keyboard.press("Tab");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "attn-precision");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.inputValue("#attn-precision"), "f16");
+  const before = await cellText(page, "scores", 2, 1);
+  await page.focus("#attn-reseed");
+  await page.keyboard.press("Enter");
+  assert.notEqual(await cellText(page, "scores", 2, 1), before);
+  await page.focus("#attn-k");
+  await page.keyboard.press("Control+A");
+  await page.keyboard.type("3");
+  assert.equal((await page.$$eval('#attn-trunc-body tr[data-row="keep-k"] td', (tds) => tds.map((td) => td.textContent))).filter((k) => k === "kept").length, 3);
+  await page.focus("#attn-make-full");
+  await page.keyboard.press("Space");
+  assert.equal(await page.evaluate(() => document.activeElement.id), "attn-full-status");
+  expectClean(log);
+  await context.close();
+});

@@ -190,7 +190,8 @@ export function mount() {
     view.setPadding(true);
     view.setPadded(0, true);
     render();
-    $("attn-full-status").focus?.();
+    // The button hides itself now; keep the keyboard user next to the result.
+    $("attn-full-status").focus();
   });
   wireField("attn-k", (v) => view.setK(v));
   wireField("attn-p", (v) => view.setP(v));

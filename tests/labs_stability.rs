@@ -189,3 +189,14 @@ fn the_exact_route_never_gives_nan_for_finite_logits() {
         }
     }
 }
+
+#[test]
+fn rounding_counts_as_lost_digits_only_when_it_shows() {
+    let route = exact(Format::F32, &[-0.87, 2.07], 0);
+    assert_eq!(marks(&route, "x"), vec![None, None]);
+    let route = exact(Format::F16, &[-0.87, 2.07], 0);
+    assert_eq!(
+        marks(&route, "x"),
+        vec![Some(Mark::Rounded), Some(Mark::Rounded)]
+    );
+}

@@ -356,8 +356,8 @@ fn kind_words(kind: Kind) -> &'static str {
     }
 }
 
-/// The logits as the format stores them, marked where digits or range ran
-/// out.
+/// The logits as the format stores them, marked where the range ran out or
+/// where rounding changed the digits shown.
 fn stored(format: Format, logits: &[f64]) -> Vec<Cell> {
     logits
         .iter()
@@ -365,7 +365,9 @@ fn stored(format: Format, logits: &[f64]) -> Vec<Cell> {
             let v = format.round(x);
             let mark = if v.is_infinite() {
                 Some(Mark::Overflow)
-            } else if v != x {
+            } else if format.show(v) != format.show(x) {
+                // Every format rounds most decimals a little; only a change
+                // that shows in the digits on screen counts as lost digits.
                 Some(Mark::Rounded)
             } else {
                 None

@@ -3,9 +3,11 @@
 //! native tests and for downloads. Charts ask the core for every number they
 //! draw and return the geometry needed to map pointer positions back.
 
+pub mod bars;
 pub mod curves;
 pub mod frame;
 pub mod heatmap;
+pub mod jacobian;
 pub mod simplex;
 pub mod theme;
 

@@ -32,6 +32,13 @@ pub struct SimplexScene<'a> {
     pub logits: &'a [f64],
     /// The current probabilities.
     pub probabilities: &'a [f64],
+    /// Recent positions, oldest first, drawn as a fading trail.
+    pub trail: &'a [[f64; 3]],
+    /// The first-order change `J dx` of the probabilities for the chosen
+    /// nudge, drawn as an arrow from the current point.
+    pub arrow: Option<&'a [f64]>,
+    /// Draw the lines `p_i = 1/4, 1/2, 3/4`.
+    pub contours: bool,
     /// Device pixels per CSS pixel.
     pub scale: f64,
     /// Colours.
@@ -80,6 +87,10 @@ pub fn draw<DB: DrawingBackend>(
             .map_err(err)?;
     }
 
+    if scene.contours {
+        draw_contours(area, &tri, theme, s)?;
+    }
+
     // The centre (uniform distribution).
     let centre = px(tri.point(&[1.0 / 3.0; 3]));
     area.draw(&Cross::new(
@@ -100,6 +111,22 @@ pub fn draw<DB: DrawingBackend>(
             theme.muted.stroke_width((1.5 * s).ceil() as u32),
         ))
         .map_err(err)?;
+    }
+
+    // Where the point has been: small dots, fading with age.
+    let count = scene.trail.len();
+    for (age, p) in scene.trail.iter().enumerate() {
+        let alpha = 0.15 + 0.5 * (age + 1) as f64 / count.max(1) as f64;
+        area.draw(&Circle::new(
+            px(tri.point(p)),
+            (2.5 * s) as i32,
+            theme.accent.mix(alpha).filled(),
+        ))
+        .map_err(err)?;
+    }
+
+    if let (Some(dp), true) = (scene.arrow, scene.probabilities.len() == 3) {
+        draw_arrow(area, &tri, scene.probabilities, dp, theme, s)?;
     }
 
     // The current point: a ring and a dot, large enough to grab.
@@ -124,6 +151,86 @@ pub fn draw<DB: DrawingBackend>(
     Ok(tri)
 }
 
+/// The pixel end of the nudge arrow: `p + dp`, with the arrow's length
+/// capped at half a side so a huge derivative stays on the canvas.
+pub fn arrow_end(tri: &Triangle, p: &[f64], dp: &[f64]) -> Point {
+    let start = tri.point(p);
+    let moved: Vec<f64> = p.iter().zip(dp).map(|(p, d)| p + d).collect();
+    let end = tri.point(&moved);
+    let (dx, dy) = (end.x - start.x, end.y - start.y);
+    let length = dx.hypot(dy);
+    let cap = tri.side() / 2.0;
+    if length > cap {
+        Point {
+            x: start.x + dx * cap / length,
+            y: start.y + dy * cap / length,
+        }
+    } else {
+        end
+    }
+}
+
+fn draw_arrow<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    tri: &Triangle,
+    p: &[f64],
+    dp: &[f64],
+    theme: &Theme,
+    s: f64,
+) -> DrawResult<()> {
+    if dp.iter().any(|v| !v.is_finite()) {
+        return Ok(());
+    }
+    let start = tri.point(p);
+    let end = arrow_end(tri, p, dp);
+    let (dx, dy) = (end.x - start.x, end.y - start.y);
+    let length = dx.hypot(dy);
+    let style = theme.class(3).stroke_width((2.5 * s).ceil() as u32);
+    area.draw(&PathElement::new(vec![px(start), px(end)], style))
+        .map_err(err)?;
+    if length > 1.0 {
+        let head = (8.0 * s).min(length);
+        let (ux, uy) = (dx / length, dy / length);
+        for side in [-1.0, 1.0] {
+            let wing = Point {
+                x: end.x - head * (ux - side * 0.5 * uy),
+                y: end.y - head * (uy + side * 0.5 * ux),
+            };
+            area.draw(&PathElement::new(vec![px(end), px(wing)], style))
+                .map_err(err)?;
+        }
+    }
+    Ok(())
+}
+
+/// Lines of constant `p_i` (1/4, 1/2, 3/4): each is parallel to the edge
+/// opposite vertex `i`.
+fn draw_contours<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    tri: &Triangle,
+    theme: &Theme,
+    s: f64,
+) -> DrawResult<()> {
+    let style = theme.muted.mix(0.6).stroke_width(s.ceil() as u32);
+    for i in 0..3 {
+        let (j, k) = ((i + 1) % 3, (i + 2) % 3);
+        for c in [0.25, 0.5, 0.75] {
+            let mut a = [0.0; 3];
+            let mut b = [0.0; 3];
+            a[i] = c;
+            a[j] = 1.0 - c;
+            b[i] = c;
+            b[k] = 1.0 - c;
+            area.draw(&PathElement::new(
+                vec![px(tri.point(&a)), px(tri.point(&b))],
+                style,
+            ))
+            .map_err(err)?;
+        }
+    }
+    Ok(())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -140,6 +247,9 @@ mod tests {
                 &SimplexScene {
                     logits,
                     probabilities: &p,
+                    trail: &[],
+                    arrow: None,
+                    contours: true,
                     scale: 1.0,
                     theme: Theme::LIGHT,
                 },
@@ -169,6 +279,44 @@ mod tests {
         let hot = path.last().unwrap();
         assert!(cold[1] > 0.999);
         assert!(hot.iter().all(|p| (p - 1.0 / 3.0).abs() < 0.02));
+    }
+
+    #[test]
+    fn nudging_a_logit_points_the_arrow_towards_its_vertex() {
+        let tri = Triangle::fit(400.0, 360.0, 20.0);
+        let x = [0.3, 0.1, -0.2];
+        for class in 0..3 {
+            let p = softmax(&x);
+            let mut dx = [0.0; 3];
+            dx[class] = 0.5;
+            let dp = crate::jvp(&x, 1.0, &dx).unwrap();
+            let start = tri.point(&p);
+            let end = arrow_end(&tri, &p, &dp);
+            let vertex = tri.vertices[class];
+            let before = (vertex.x - start.x).hypot(vertex.y - start.y);
+            let after = (vertex.x - end.x).hypot(vertex.y - end.y);
+            assert!(
+                after < before,
+                "class {class}: the arrow must approach its vertex"
+            );
+        }
+    }
+
+    #[test]
+    fn the_arrow_shrinks_near_a_corner_and_as_t_goes_to_zero() {
+        let tri = Triangle::fit(400.0, 360.0, 20.0);
+        let length = |x: &[f64], t: f64| {
+            let p = crate::softmax_with_temperature(x, t).unwrap();
+            let dp = crate::jvp(x, t, &[0.5, 0.0, 0.0]).unwrap();
+            let a = tri.point(&p);
+            let b = arrow_end(&tri, &p, &dp);
+            (b.x - a.x).hypot(b.y - a.y)
+        };
+        let middle = length(&[0.0, 0.0, 0.0], 1.0);
+        let corner = length(&[6.0, 0.0, 0.0], 1.0);
+        let cold = length(&[1.0, 0.0, -1.0], 0.05);
+        assert!(corner < middle / 10.0, "{corner} vs {middle}");
+        assert!(cold < 1.0, "{cold}");
     }
 
     #[test]

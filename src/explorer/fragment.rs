@@ -43,10 +43,38 @@ pub fn parse(fragment: &str, current: &Explorer) -> Result<Explorer, Error> {
                     .map_err(|e| Error::Invalid(format!("The link's temperature is wrong: {e}")))?;
                 next.set_temperature_value(t)?;
             }
+            "ce" => {
+                let class = class_index(&value)?;
+                next.set_target(class)?;
+            }
+            "ratio" => {
+                let (i, k) = value
+                    .split_once(',')
+                    .ok_or_else(|| Error::Invalid("The link's ratio needs two classes.".into()))?;
+                next.set_ratio_pair(class_index(i)?, class_index(k)?)?;
+            }
+            "nudge" => {
+                let (class, size) = value.split_once(',').ok_or_else(|| {
+                    Error::Invalid("The link's nudge needs a class and a size.".into())
+                })?;
+                next.set_nudge_class(class_index(class)?)?;
+                next.set_nudge_size(size)?;
+            }
             _ => {}
         }
     }
     Ok(next)
+}
+
+/// A 1-based class number from a link, as a 0-based index.
+fn class_index(text: &str) -> Result<usize, Error> {
+    match text.trim().parse::<usize>() {
+        Ok(k) if k >= 1 => Ok(k - 1),
+        _ => Err(Error::Invalid(format!(
+            "The link names a class that does not exist: {:?}.",
+            text.chars().take(12).collect::<String>()
+        ))),
+    }
 }
 
 /// Write the fragment (without `#`) for a state. Numbers use the shortest
@@ -54,11 +82,24 @@ pub fn parse(fragment: &str, current: &Explorer) -> Result<Explorer, Error> {
 /// exactly.
 pub fn write(state: &Explorer) -> String {
     let logits: Vec<String> = state.logits().iter().map(|v| number(*v)).collect();
-    format!(
+    let mut text = format!(
         "logits={}&T={}",
         logits.join(","),
         number(state.temperature())
-    )
+    );
+    let defaults = Explorer::default();
+    if state.target() != defaults.target() {
+        text.push_str(&format!("&ce={}", state.target() + 1));
+    }
+    if state.ratio_pair() != defaults.ratio_pair() {
+        let (i, k) = state.ratio_pair();
+        text.push_str(&format!("&ratio={},{}", i + 1, k + 1));
+    }
+    if state.nudge() != defaults.nudge() {
+        let (class, size) = state.nudge();
+        text.push_str(&format!("&nudge={},{}", class + 1, number(size)));
+    }
+    text
 }
 
 fn number(v: f64) -> String {
@@ -111,6 +152,19 @@ mod tests {
     }
 
     #[test]
+    fn the_class_choices_travel_in_the_link() {
+        let mut state = Explorer::default();
+        state.set_logits(vec![1.0, 2.0, 3.0, 4.0]).unwrap();
+        state.set_target(3).unwrap();
+        state.set_ratio_pair(2, 0).unwrap();
+        state.set_nudge_class(1).unwrap();
+        state.set_nudge_size("-1.5").unwrap();
+        let text = write(&state);
+        assert_eq!(text, "logits=1,2,3,4&T=1&ce=4&ratio=3,1&nudge=2,-1.5");
+        assert_eq!(parse(&text, &Explorer::default()).unwrap(), state);
+    }
+
+    #[test]
     fn the_source_example_link_loads() {
         let state = parse("#logits=1000,1001,999&T=1", &Explorer::default()).unwrap();
         assert_eq!(state.logits(), &[1000.0, 1001.0, 999.0]);
@@ -131,6 +185,13 @@ mod tests {
             "T=NaN",
             "logits=1,2,3&T=%zz",
             "logits=%3Cimg%20src%3Dx%3E,1,2",
+            "ce=0",
+            "ce=4",
+            "ce=-1",
+            "ratio=1",
+            "ratio=1,9",
+            "nudge=1,99",
+            "nudge=x,1",
         ] {
             assert!(parse(bad, &current).is_err(), "{bad}");
         }

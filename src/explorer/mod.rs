@@ -1,9 +1,10 @@
-//! The explorer's state: logits and a temperature, shared by every linked
-//! view, plus everything the read-outs show about it.
+//! The explorer's state: logits, a temperature and a few choices (the class
+//! a cross-entropy is measured against, the pair whose ratio is shown, the
+//! logit the Jacobian arrow nudges), shared by every linked view.
 //!
-//! The page never holds a number of its own: it sends edits here
-//! ([`Explorer::set_logit`], [`Explorer::set_temperature`], a drag on the
-//! simplex) and reads back the state, the read-outs and the URL fragment.
+//! The page never holds a number of its own: it sends edits here and reads
+//! back the state, the read-outs ([`readout::Readout`]) and the URL fragment
+//! ([`fragment`]).
 
 pub mod format;
 pub mod fragment;
@@ -21,12 +22,22 @@ pub const MAX_CLASSES: usize = 10;
 pub const MAX_LOGIT: f64 = 1e6;
 /// Smallest and largest finite temperature the explorer accepts.
 pub const TEMPERATURE_RANGE: (f64, f64) = (1e-3, 1e3);
+/// The slider's temperature range: `10^-2` to `10^2`.
+pub const SLIDER_RANGE: (f64, f64) = (0.01, 100.0);
+/// Largest nudge the Jacobian arrow accepts.
+pub const MAX_NUDGE: f64 = 10.0;
 
 /// One consistent state of the explorer.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Explorer {
     logits: Vec<f64>,
     temperature: f64,
+    /// The true class for the cross-entropy read-out (0-based).
+    target: usize,
+    /// The pair `(i, k)` whose ratio `p_i / p_k` is shown (0-based).
+    ratio: (usize, usize),
+    /// The logit nudged for the Jacobian arrow (0-based) and by how much.
+    nudge: (usize, f64),
 }
 
 impl Default for Explorer {
@@ -34,6 +45,9 @@ impl Default for Explorer {
         Explorer {
             logits: vec![2.0, 1.0, 0.0],
             temperature: 1.0,
+            target: 0,
+            ratio: (0, 1),
+            nudge: (0, 0.5),
         }
     }
 }
@@ -44,9 +58,29 @@ impl Explorer {
         &self.logits
     }
 
+    /// The number of classes.
+    pub fn classes(&self) -> usize {
+        self.logits.len()
+    }
+
     /// The current temperature (0 and +inf are the two limits).
     pub fn temperature(&self) -> f64 {
         self.temperature
+    }
+
+    /// The class the cross-entropy is measured against (0-based).
+    pub fn target(&self) -> usize {
+        self.target
+    }
+
+    /// The pair whose probability ratio is shown (0-based).
+    pub fn ratio_pair(&self) -> (usize, usize) {
+        self.ratio
+    }
+
+    /// The nudged logit (0-based) and the size of the nudge.
+    pub fn nudge(&self) -> (usize, f64) {
+        self.nudge
     }
 
     /// `softmax(x / T)` for the current state.
@@ -62,16 +96,32 @@ impl Explorer {
             .unwrap_or_else(|_| vec![f64::NAN; self.logits.len()])
     }
 
-    /// Replace every logit at once, after checking them.
+    /// Replace every logit at once, after checking them. The class choices
+    /// are kept when they still exist, otherwise reset to the first classes.
     pub fn set_logits(&mut self, logits: Vec<f64>) -> Result<(), Error> {
         check_logits(&logits)?;
+        let n = logits.len();
         self.logits = logits;
+        if self.target >= n {
+            self.target = 0;
+        }
+        if self.ratio.0 >= n || self.ratio.1 >= n {
+            self.ratio = (0, 1);
+        }
+        if self.nudge.0 >= n {
+            self.nudge.0 = 0;
+        }
         Ok(())
     }
 
     /// Set logit `index` (0-based) from what a person typed.
     pub fn set_logit(&mut self, index: usize, text: &str) -> Result<(), Error> {
         let value = parse_number(text)?;
+        self.set_logit_value(index, value)
+    }
+
+    /// Set logit `index` (0-based) to a value, after checking it.
+    pub fn set_logit_value(&mut self, index: usize, value: f64) -> Result<(), Error> {
         check_logit(value)?;
         match self.logits.get_mut(index) {
             Some(slot) => {
@@ -80,6 +130,23 @@ impl Explorer {
             }
             None => Err(Error::Invalid(format!("There is no logit {}.", index + 1))),
         }
+    }
+
+    /// Change the number of classes: new classes get logit 0, removed ones
+    /// are dropped from the end.
+    pub fn set_classes(&mut self, n: usize) -> Result<(), Error> {
+        let mut logits = self.logits.clone();
+        logits.resize(n, 0.0);
+        self.set_logits(logits)
+    }
+
+    /// Add `c` to every logit (`c` typed by a person; subtracted instead
+    /// when `subtract`). Softmax does not notice: this is shift invariance.
+    pub fn shift_all(&mut self, text: &str, subtract: bool) -> Result<(), Error> {
+        let c = parse_number(text)?;
+        let c = if subtract { -c } else { c };
+        let shifted: Vec<f64> = self.logits.iter().map(|x| x + c).collect();
+        self.set_logits(shifted)
     }
 
     /// Set the temperature from what a person typed.
@@ -93,6 +160,81 @@ impl Explorer {
         check_temperature(t)?;
         self.temperature = t;
         Ok(())
+    }
+
+    /// Set the temperature from the log-scale slider's position `s`, where
+    /// `T = 10^s` and `s` runs from -2 to 2. The slider's value arrives as
+    /// text, like every other field.
+    pub fn set_temperature_from_slider(&mut self, text: &str) -> Result<(), Error> {
+        let s = parse_number(text)?.clamp(SLIDER_RANGE.0.log10(), SLIDER_RANGE.1.log10());
+        // Round to 4 significant digits so the field shows a tidy value.
+        let t = 10f64.powf(s);
+        let digits = 3 - t.log10().floor() as i32;
+        let factor = 10f64.powi(digits);
+        self.set_temperature_value((t * factor).round() / factor)
+    }
+
+    /// The slider position for the current temperature (its limits at the
+    /// two ends for T = 0 and T = inf).
+    pub fn slider_position(&self) -> f64 {
+        let t = self.temperature;
+        if t == 0.0 {
+            SLIDER_RANGE.0.log10()
+        } else {
+            t.log10()
+                .clamp(SLIDER_RANGE.0.log10(), SLIDER_RANGE.1.log10())
+        }
+    }
+
+    /// Choose the class the cross-entropy is measured against.
+    pub fn set_target(&mut self, class: usize) -> Result<(), Error> {
+        self.check_class(class)?;
+        self.target = class;
+        Ok(())
+    }
+
+    /// Choose the pair `(i, k)` whose ratio `p_i / p_k` is shown.
+    pub fn set_ratio_pair(&mut self, i: usize, k: usize) -> Result<(), Error> {
+        self.check_class(i)?;
+        self.check_class(k)?;
+        self.ratio = (i, k);
+        Ok(())
+    }
+
+    /// Choose the logit the Jacobian arrow nudges.
+    pub fn set_nudge_class(&mut self, class: usize) -> Result<(), Error> {
+        self.check_class(class)?;
+        self.nudge.0 = class;
+        Ok(())
+    }
+
+    /// Set the size of the nudge from typed text.
+    pub fn set_nudge_size(&mut self, text: &str) -> Result<(), Error> {
+        let size = parse_number(text)?;
+        if size.abs() > MAX_NUDGE {
+            return Err(Error::Invalid(format!(
+                "Keep the nudge between −{MAX_NUDGE} and {MAX_NUDGE}."
+            )));
+        }
+        self.nudge.1 = size;
+        Ok(())
+    }
+
+    /// The nudge as a vector `dx`: the chosen size on the chosen logit.
+    pub fn nudge_vector(&self) -> Vec<f64> {
+        let mut dx = vec![0.0; self.logits.len()];
+        if let Some(slot) = dx.get_mut(self.nudge.0) {
+            *slot = self.nudge.1;
+        }
+        dx
+    }
+
+    fn check_class(&self, class: usize) -> Result<(), Error> {
+        if class < self.logits.len() {
+            Ok(())
+        } else {
+            Err(Error::Invalid(format!("There is no class {}.", class + 1)))
+        }
     }
 
     /// Put the simplex point under the pixel `q` of the triangle `tri`
@@ -114,7 +256,7 @@ fn check_logit(value: f64) -> Result<(), Error> {
         Ok(())
     } else {
         Err(Error::Invalid(format!(
-            "Keep logits between -{MAX_LOGIT:e} and {MAX_LOGIT:e} so every view can draw them."
+            "Keep logits between −{MAX_LOGIT:e} and {MAX_LOGIT:e} so every view can draw them."
         )))
     }
 }
@@ -153,6 +295,11 @@ mod tests {
         assert!(explorer.set_temperature("-1").is_err());
         assert!(explorer.set_temperature("1e-9").is_err());
         assert!(explorer.set_logit(1, "1e999").is_err());
+        assert!(explorer.shift_all("NaN", false).is_err());
+        assert!(explorer.set_classes(11).is_err());
+        assert!(explorer.set_classes(1).is_err());
+        assert!(explorer.set_target(3).is_err());
+        assert!(explorer.set_nudge_size("100").is_err());
         assert_eq!(explorer, before);
     }
 
@@ -163,5 +310,48 @@ mod tests {
         assert_eq!(explorer.probabilities(), vec![1.0, 0.0, 0.0]);
         explorer.set_temperature("inf").unwrap();
         assert_eq!(explorer.probabilities(), vec![1.0 / 3.0; 3]);
+    }
+
+    #[test]
+    fn the_slider_is_logarithmic_from_a_hundredth_to_a_hundred() {
+        let mut explorer = Explorer::default();
+        for (position, t) in [
+            ("-2", 0.01),
+            ("0", 1.0),
+            ("2", 100.0),
+            ("0.30103", 2.0),
+            ("-5", 0.01),
+        ] {
+            explorer.set_temperature_from_slider(position).unwrap();
+            assert_eq!(explorer.temperature(), t, "position {position}");
+        }
+        explorer.set_temperature_value(0.0).unwrap();
+        assert_eq!(explorer.slider_position(), -2.0);
+        explorer.set_temperature_value(f64::INFINITY).unwrap();
+        assert_eq!(explorer.slider_position(), 2.0);
+    }
+
+    #[test]
+    fn shifting_all_logits_leaves_the_probabilities_still() {
+        let mut explorer = Explorer::default();
+        let before = explorer.probabilities();
+        explorer.shift_all("10", false).unwrap();
+        assert_eq!(explorer.logits(), &[12.0, 11.0, 10.0]);
+        assert_eq!(explorer.probabilities(), before);
+        explorer.shift_all("10", true).unwrap();
+        assert_eq!(explorer.logits(), &[2.0, 1.0, 0.0]);
+    }
+
+    #[test]
+    fn changing_the_number_of_classes_keeps_valid_choices() {
+        let mut explorer = Explorer::default();
+        explorer.set_target(2).unwrap();
+        explorer.set_ratio_pair(2, 1).unwrap();
+        explorer.set_classes(5).unwrap();
+        assert_eq!(explorer.logits(), &[2.0, 1.0, 0.0, 0.0, 0.0]);
+        assert_eq!(explorer.target(), 2);
+        explorer.set_classes(2).unwrap();
+        assert_eq!(explorer.target(), 0);
+        assert_eq!(explorer.ratio_pair(), (0, 1));
     }
 }

@@ -1,9 +1,9 @@
-//! The read-outs under the explorer: every number shown next to the views,
-//! computed from one state.
+//! The read-outs beside the explorer: every number shown next to the views,
+//! computed from one state and written as text.
 
 use super::format::{fixed, short};
 use super::Explorer;
-use crate::{log_softmax_with_temperature, logsumexp};
+use crate::{jacobian, jvp, logsumexp};
 
 /// Everything the read-out panel shows, already written as text.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,10 +16,24 @@ pub struct Readout {
     pub logsumexp: String,
     /// The sentence placing lse between its bounds.
     pub logsumexp_bounds: String,
-    /// The temperature as typed back, and `beta = 1/T`.
+    /// The entropy `H(p) = -sum p_i ln p_i` in nats.
+    pub entropy: String,
+    /// The sentence placing the entropy between 0 and `ln n`.
+    pub entropy_bounds: String,
+    /// `-ln p_k` for the chosen class `k`.
+    pub cross_entropy: String,
+    /// `p_i / p_k = e^{(x_i - x_k)/T}` for the chosen pair.
+    pub ratio: String,
+    /// The temperature as a short label.
     pub temperature: String,
     /// `beta = 1/T`.
     pub beta: String,
+    /// The Jacobian `(diag(p) - p p^T) / T`, row by row, three decimals.
+    pub jacobian: Vec<Vec<String>>,
+    /// The sum of each Jacobian row (zero up to rounding).
+    pub row_sums: Vec<String>,
+    /// `J dx` for the chosen nudge.
+    pub nudged: Vec<String>,
     /// A sentence a screen reader speaks after each change.
     pub spoken: String,
 }
@@ -49,14 +63,59 @@ fn lse_text(state: &Explorer) -> (String, String) {
     )
 }
 
+/// `H(p) = -sum p_i ln p_i`, with `0 ln 0 = 0`; `log_p` is the exact
+/// log-softmax, so tiny probabilities still contribute correctly.
+pub fn entropy(p: &[f64], log_p: &[f64]) -> f64 {
+    -p.iter()
+        .zip(log_p)
+        .filter(|(p, _)| **p > 0.0)
+        .map(|(p, l)| p * l)
+        .sum::<f64>()
+}
+
+/// `p_i / p_k = e^{(x_i - x_k)/T}`, including its limits.
+pub fn ratio(state: &Explorer, i: usize, k: usize) -> f64 {
+    let x = state.logits();
+    let (Some(&xi), Some(&xk)) = (x.get(i), x.get(k)) else {
+        return f64::NAN;
+    };
+    let t = state.temperature();
+    let d = xi - xk;
+    if t == f64::INFINITY || d == 0.0 {
+        1.0
+    } else if t == 0.0 {
+        if d > 0.0 {
+            f64::INFINITY
+        } else {
+            0.0
+        }
+    } else {
+        (d / t).exp()
+    }
+}
+
+fn ratio_text(v: f64) -> String {
+    if v.is_finite() && v != 0.0 && !(1e-3..1e6).contains(&v.abs()) {
+        format!("{v:.3e}").replace('-', "−")
+    } else {
+        fixed(v, 4)
+    }
+}
+
 impl Readout {
     /// The read-outs of `state`.
     pub fn of(state: &Explorer) -> Readout {
         let p = state.probabilities();
-        let log_p = log_softmax_with_temperature(state.logits(), state.temperature())
-            .unwrap_or_else(|_| vec![f64::NAN; p.len()]);
+        let log_p = state.log_probabilities();
+        let n = p.len();
         let (lse, bounds) = lse_text(state);
         let t = state.temperature();
+        let h = entropy(&p, &log_p);
+        let target = state.target();
+        let (i, k) = state.ratio_pair();
+        let j = jacobian(state.logits(), t).unwrap_or_else(|_| vec![f64::NAN; n * n]);
+        let nudged =
+            jvp(state.logits(), t, &state.nudge_vector()).unwrap_or_else(|_| vec![f64::NAN; n]);
         let spoken = p
             .iter()
             .enumerate()
@@ -68,12 +127,29 @@ impl Readout {
             log_probabilities: log_p.iter().map(|v| fixed(*v, 4)).collect(),
             logsumexp: lse,
             logsumexp_bounds: bounds,
+            entropy: fixed(h, 4),
+            entropy_bounds: format!(
+                "0 ≤ H = {} ≤ ln {n} = {} nats",
+                fixed(h, 4),
+                fixed((n as f64).ln(), 4)
+            ),
+            cross_entropy: fixed(-log_p.get(target).copied().unwrap_or(f64::NAN), 4),
+            ratio: ratio_text(ratio(state, i, k)),
             temperature: short(t),
             beta: if t == 0.0 {
                 "∞".to_owned()
             } else {
                 short(1.0 / t)
             },
+            jacobian: j
+                .chunks(n.max(1))
+                .map(|row| row.iter().map(|v| fixed(*v, 3)).collect())
+                .collect(),
+            row_sums: j
+                .chunks(n.max(1))
+                .map(|row| fixed(row.iter().sum::<f64>(), 3))
+                .collect(),
+            nudged: nudged.iter().map(|v| fixed(*v, 4)).collect(),
             spoken,
         }
     }
@@ -90,5 +166,31 @@ mod tests {
         assert_eq!(readout.logsumexp, "2.4076");
         assert!(readout.logsumexp_bounds.contains("ln 3"));
         assert_eq!(readout.beta, "1");
+        assert_eq!(readout.cross_entropy, "0.4076");
+        // p1 / p2 = e^(2 - 1) = e.
+        assert_eq!(readout.ratio, "2.7183");
+        assert!(readout.row_sums.iter().all(|s| s == "0.000"));
+    }
+
+    #[test]
+    fn entropy_runs_from_zero_to_log_n() {
+        let mut state = Explorer::default();
+        state.set_temperature_value(f64::INFINITY).unwrap();
+        let uniform = Readout::of(&state);
+        assert_eq!(uniform.entropy, fixed(3f64.ln(), 4));
+        state.set_temperature_value(0.0).unwrap();
+        let one_hot = Readout::of(&state);
+        assert_eq!(one_hot.entropy, "0.0000");
+        assert_eq!(one_hot.jacobian[0][0], "0.000");
+    }
+
+    #[test]
+    fn the_ratio_is_exponential_in_the_gap_over_t() {
+        let mut state = Explorer::default();
+        state.set_temperature_value(0.5).unwrap();
+        assert!((ratio(&state, 0, 2) - 4f64.exp()).abs() < 1e-12);
+        state.set_temperature_value(0.0).unwrap();
+        assert_eq!(ratio(&state, 0, 1), f64::INFINITY);
+        assert_eq!(ratio(&state, 2, 1), 0.0);
     }
 }

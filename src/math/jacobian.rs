@@ -32,11 +32,24 @@ pub fn jacobian(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
         return Ok(vec![fill; n * n]);
     }
     let p = softmax_with_temperature(logits, temperature_t)?;
+    // 1 - p_i cancels badly when p_i is close to 1; there it is the sum of
+    // the other probabilities instead (at most one entry exceeds 1/2).
+    let one_minus = |i: usize| -> f64 {
+        if p[i] > 0.5 {
+            p.iter()
+                .enumerate()
+                .filter(|&(k, _)| k != i)
+                .map(|(_, v)| v)
+                .sum()
+        } else {
+            1.0 - p[i]
+        }
+    };
     let mut j = Vec::with_capacity(n * n);
     for i in 0..n {
         for k in 0..n {
             let entry = if i == k {
-                p[i] * (1.0 - p[i])
+                p[i] * one_minus(i)
             } else {
                 -p[i] * p[k]
             };
@@ -64,9 +77,26 @@ pub fn jvp(logits: &[f64], temperature_t: f64, tangent: &[f64]) -> Result<Vec<f6
         return Ok(vec![fill; logits.len()]);
     }
     let p = softmax_with_temperature(logits, temperature_t)?;
-    let mean: f64 = p.iter().zip(tangent).map(|(p, v)| p * v).sum();
+    // v_i - sum_j p_j v_j = sum_{j != i} p_j (v_i - v_j); written that way for
+    // the dominant entry, whose plain form cancels when p_i is close to 1.
+    let top = (0..p.len()).fold(0, |best, i| if p[i] > p[best] { i } else { best });
+    let (rest, rest_weighted) = p
+        .iter()
+        .zip(tangent)
+        .enumerate()
+        .filter(|&(k, _)| k != top)
+        .fold((0.0, 0.0), |(s, w), (_, (p, v))| (s + p, w + p * v));
+    let mean = rest_weighted + p[top] * tangent[top];
     Ok(p.iter()
         .zip(tangent)
-        .map(|(p, v)| p * (v - mean) / temperature_t)
+        .enumerate()
+        .map(|(i, (p, v))| {
+            let centred = if i == top {
+                rest * v - rest_weighted
+            } else {
+                v - mean
+            };
+            p * centred / temperature_t
+        })
         .collect())
 }

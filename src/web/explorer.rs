@@ -3,21 +3,35 @@
 //! numbers the page shows.
 
 use super::{canvas, js_error};
-use crate::charts::{curves, simplex, Theme};
+use crate::charts::{bars, curves, jacobian, simplex, Theme};
 use crate::explorer::fragment;
 use crate::explorer::readout::Readout;
 use crate::explorer::Explorer;
 use crate::simplex::{Point, Triangle};
+use crate::Error;
 use js_sys::{Array, Object, Reflect};
+use plotters::coord::Shift;
+use plotters::prelude::*;
+use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+/// How many recent simplex positions the trail keeps.
+const TRAIL_LENGTH: usize = 24;
+
 /// The explorer's state, kept in Rust, with the geometry of the last drawn
-/// simplex so pointer positions map back to probabilities.
+/// views so pointer positions map back to data.
 #[wasm_bindgen]
 pub struct ExplorerView {
     state: Explorer,
     triangle: Option<Triangle>,
+    bars: Option<bars::BarsLayout>,
+    /// The bar range, frozen while a bar is dragged so the axis holds still.
+    bar_range: f64,
+    dragged_bar: Option<usize>,
+    selected_bar: Option<usize>,
+    trail: VecDeque<[f64; 3]>,
+    contours: bool,
     scale: f64,
     theme: Theme,
 }
@@ -41,6 +55,123 @@ fn strings(values: &[String]) -> JsValue {
         .into()
 }
 
+/// Which view a drawing call is for.
+#[derive(Clone, Copy)]
+enum View {
+    Simplex,
+    Bars,
+    Curves,
+    Jacobian,
+}
+
+impl View {
+    fn named(name: &str) -> Result<View, Error> {
+        match name {
+            "simplex" => Ok(View::Simplex),
+            "bars" => Ok(View::Bars),
+            "curves" => Ok(View::Curves),
+            "jacobian" => Ok(View::Jacobian),
+            _ => Err(Error::Invalid(format!("There is no view called {name:?}."))),
+        }
+    }
+}
+
+impl ExplorerView {
+    fn draw_view<DB: DrawingBackend>(
+        &mut self,
+        view: View,
+        area: &DrawingArea<DB, Shift>,
+    ) -> Result<(), Error> {
+        let state = &self.state;
+        let p = state.probabilities();
+        let t = state.temperature();
+        let result = match view {
+            View::Simplex => {
+                let three: Option<[f64; 3]> = p.as_slice().try_into().ok();
+                if let Some(point) = three {
+                    if self.trail.back() != Some(&point) {
+                        if self.trail.len() == TRAIL_LENGTH {
+                            self.trail.pop_front();
+                        }
+                        self.trail.push_back(point);
+                    }
+                }
+                let trail: Vec<[f64; 3]> = self.trail.iter().copied().collect();
+                let arrow = crate::jvp(state.logits(), t, &state.nudge_vector()).ok();
+                simplex::draw(
+                    area,
+                    &simplex::SimplexScene {
+                        logits: state.logits(),
+                        probabilities: &p,
+                        trail: if three.is_some() { &trail } else { &[] },
+                        arrow: arrow.as_deref(),
+                        contours: self.contours,
+                        scale: self.scale,
+                        theme: self.theme,
+                    },
+                )
+                .map(|tri| self.triangle = Some(tri))
+            }
+            View::Bars => {
+                if self.dragged_bar.is_none() {
+                    self.bar_range = bars::nice_range(state.logits());
+                }
+                bars::draw(
+                    area,
+                    &bars::BarsScene {
+                        logits: state.logits(),
+                        temperature: t,
+                        range: self.bar_range,
+                        selected: self.selected_bar,
+                        scale: self.scale,
+                        theme: self.theme,
+                    },
+                )
+                .map(|layout| self.bars = Some(layout))
+            }
+            View::Curves => {
+                let x = state.logits();
+                let d = x.first().copied().unwrap_or(0.0) - x.get(1).copied().unwrap_or(0.0);
+                curves::draw(
+                    area,
+                    &curves::CurvesScene {
+                        temperature: t,
+                        d,
+                        scale: self.scale,
+                        theme: self.theme,
+                    },
+                )
+                .map(|_| ())
+            }
+            View::Jacobian => {
+                let n = state.classes();
+                let j = crate::jacobian(state.logits(), t)?;
+                jacobian::draw(
+                    area,
+                    &jacobian::JacobianScene {
+                        entries: &j,
+                        n,
+                        scale: self.scale,
+                        theme: self.theme,
+                    },
+                )
+                .map(|_| ())
+            }
+        };
+        result.map_err(Error::Invalid)
+    }
+
+    fn draw_on(&mut self, view: View, canvas: HtmlCanvasElement) -> Result<(), JsError> {
+        let area = canvas::area(canvas)?;
+        self.draw_view(view, &area).map_err(js_error)
+    }
+
+    fn triangle(&self) -> Result<Triangle, JsError> {
+        self.triangle
+            .ok_or_else(|| js_error("the simplex has not been drawn yet"))
+    }
+}
+
 #[wasm_bindgen]
 impl ExplorerView {
     /// The default state: logits (2, 1, 0) at T = 1.
@@ -49,9 +180,22 @@ impl ExplorerView {
         ExplorerView {
             state: Explorer::default(),
             triangle: None,
+            bars: None,
+            bar_range: 5.0,
+            dragged_bar: None,
+            selected_bar: None,
+            trail: VecDeque::with_capacity(TRAIL_LENGTH),
+            contours: false,
             scale: 1.0,
             theme: Theme::LIGHT,
         }
+    }
+
+    /// Back to the default state (the trail is cleared too).
+    pub fn reset(&mut self) {
+        self.state = Explorer::default();
+        self.trail.clear();
+        self.selected_bar = None;
     }
 
     /// Choose the palette ("light" or "dark") and the device pixel ratio.
@@ -65,6 +209,12 @@ impl ExplorerView {
         };
     }
 
+    /// Show or hide the iso-probability lines on the simplex.
+    #[wasm_bindgen(js_name = setContours)]
+    pub fn set_contours(&mut self, on: bool) {
+        self.contours = on;
+    }
+
     /// Set logit `index` (0-based) from typed text; throws with a message
     /// and keeps the state when the text is not an acceptable number.
     #[wasm_bindgen(js_name = setLogit)]
@@ -72,10 +222,86 @@ impl ExplorerView {
         self.state.set_logit(index, text).map_err(js_error)
     }
 
+    /// Set the number of classes (2 to 10) from the selector's text.
+    #[wasm_bindgen(js_name = setClasses)]
+    pub fn set_classes(&mut self, text: &str) -> Result<(), JsError> {
+        let n = text
+            .trim()
+            .parse::<usize>()
+            .map_err(|_| js_error("Choose a number of classes from 2 to 10."))?;
+        self.state.set_classes(n).map_err(js_error)?;
+        self.trail.clear();
+        if self.selected_bar.is_some_and(|b| b >= n) {
+            self.selected_bar = None;
+        }
+        Ok(())
+    }
+
+    /// The number of classes.
+    pub fn classes(&self) -> usize {
+        self.state.classes()
+    }
+
+    /// Add `c` (typed) to every logit, or subtract it.
+    #[wasm_bindgen(js_name = shiftAll)]
+    pub fn shift_all(&mut self, text: &str, subtract: bool) -> Result<(), JsError> {
+        self.state.shift_all(text, subtract).map_err(js_error)
+    }
+
     /// Set the temperature from typed text (`0`, `inf` accepted).
     #[wasm_bindgen(js_name = setTemperature)]
     pub fn set_temperature(&mut self, text: &str) -> Result<(), JsError> {
         self.state.set_temperature(text).map_err(js_error)
+    }
+
+    /// Set the temperature from the log-scale slider's position text.
+    #[wasm_bindgen(js_name = setTemperatureFromSlider)]
+    pub fn set_temperature_from_slider(&mut self, text: &str) -> Result<(), JsError> {
+        self.state
+            .set_temperature_from_slider(text)
+            .map_err(js_error)
+    }
+
+    /// The slider position (log10 T, clamped to [-2, 2]) as text.
+    #[wasm_bindgen(js_name = sliderPosition)]
+    pub fn slider_position(&self) -> String {
+        format!("{:.2}", self.state.slider_position())
+    }
+
+    /// Choose the true class for the cross-entropy (0-based).
+    #[wasm_bindgen(js_name = setTarget)]
+    pub fn set_target(&mut self, class: usize) -> Result<(), JsError> {
+        self.state.set_target(class).map_err(js_error)
+    }
+
+    /// Choose the pair (i, k) whose ratio p_i / p_k is shown (0-based).
+    #[wasm_bindgen(js_name = setRatioPair)]
+    pub fn set_ratio_pair(&mut self, i: usize, k: usize) -> Result<(), JsError> {
+        self.state.set_ratio_pair(i, k).map_err(js_error)
+    }
+
+    /// Choose which logit the Jacobian arrow nudges (0-based).
+    #[wasm_bindgen(js_name = setNudgeClass)]
+    pub fn set_nudge_class(&mut self, class: usize) -> Result<(), JsError> {
+        self.state.set_nudge_class(class).map_err(js_error)
+    }
+
+    /// Set the size of the nudge from typed text.
+    #[wasm_bindgen(js_name = setNudgeSize)]
+    pub fn set_nudge_size(&mut self, text: &str) -> Result<(), JsError> {
+        self.state.set_nudge_size(text).map_err(js_error)
+    }
+
+    /// The current choices, 0-based: [target, ratio i, ratio k, nudge class].
+    pub fn choices(&self) -> Vec<usize> {
+        let (i, k) = self.state.ratio_pair();
+        vec![self.state.target(), i, k, self.state.nudge().0]
+    }
+
+    /// The nudge size as it should appear in its field.
+    #[wasm_bindgen(js_name = nudgeText)]
+    pub fn nudge_text(&self) -> String {
+        format!("{}", self.state.nudge().1)
     }
 
     /// Load a URL fragment; throws (keeping the state) if it is invalid.
@@ -119,57 +345,71 @@ impl ExplorerView {
             "logSumExpBounds",
             JsValue::from_str(&r.logsumexp_bounds),
         );
+        set(&out, "entropy", JsValue::from_str(&r.entropy));
+        set(&out, "entropyBounds", JsValue::from_str(&r.entropy_bounds));
+        set(&out, "crossEntropy", JsValue::from_str(&r.cross_entropy));
+        set(&out, "ratio", JsValue::from_str(&r.ratio));
         set(&out, "temperature", JsValue::from_str(&r.temperature));
         set(&out, "beta", JsValue::from_str(&r.beta));
+        let rows: Array = r.jacobian.iter().map(|row| strings(row)).collect();
+        set(&out, "jacobian", rows.into());
+        set(&out, "rowSums", strings(&r.row_sums));
+        set(&out, "nudged", strings(&r.nudged));
         set(&out, "spoken", JsValue::from_str(&r.spoken));
         out.into()
+    }
+
+    /// Draw every linked view at once: one call per update.
+    #[wasm_bindgen(js_name = drawAll)]
+    pub fn draw_all(
+        &mut self,
+        simplex: HtmlCanvasElement,
+        bars: HtmlCanvasElement,
+        curves: HtmlCanvasElement,
+        jacobian: HtmlCanvasElement,
+    ) -> Result<(), JsError> {
+        if self.state.classes() == 3 {
+            self.draw_on(View::Simplex, simplex)?;
+        }
+        self.draw_on(View::Bars, bars)?;
+        self.draw_on(View::Curves, curves)?;
+        self.draw_on(View::Jacobian, jacobian)
     }
 
     /// Draw the simplex view on `canvas`.
     #[wasm_bindgen(js_name = drawSimplex)]
     pub fn draw_simplex(&mut self, canvas: HtmlCanvasElement) -> Result<(), JsError> {
-        let area = canvas::area(canvas)?;
-        let p = self.state.probabilities();
-        let tri = simplex::draw(
-            &area,
-            &simplex::SimplexScene {
-                logits: self.state.logits(),
-                probabilities: &p,
-                scale: self.scale,
-                theme: self.theme,
-            },
-        )
-        .map_err(js_error)?;
-        self.triangle = Some(tri);
-        Ok(())
+        self.draw_on(View::Simplex, canvas)
     }
 
-    /// Draw the two-class temperature curves on `canvas`.
-    #[wasm_bindgen(js_name = drawCurves)]
-    pub fn draw_curves(&self, canvas: HtmlCanvasElement) -> Result<(), JsError> {
-        let area = canvas::area(canvas)?;
-        let logits = self.state.logits();
-        let d = logits.first().copied().unwrap_or(0.0) - logits.get(1).copied().unwrap_or(0.0);
-        curves::draw(
-            &area,
-            &curves::CurvesScene {
-                temperature: self.state.temperature(),
-                d,
-                scale: self.scale,
-                theme: self.theme,
-            },
-        )
-        .map(|_| ())
-        .map_err(js_error)
+    /// The named view ("simplex", "bars", "curves", "jacobian") rendered as
+    /// an SVG document of `width` x `height`, by the same drawing code.
+    pub fn svg(&mut self, view: &str, width: u32, height: u32) -> Result<String, JsError> {
+        let view = View::named(view).map_err(js_error)?;
+        let size = (width.clamp(100, 4000), height.clamp(100, 4000));
+        let mut out = String::new();
+        let (scale, triangle, bars) = (self.scale, self.triangle, self.bars);
+        self.scale = 1.0;
+        {
+            let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
+            let result = self.draw_view(view, &area);
+            if let Err(e) = result {
+                self.scale = scale;
+                return Err(js_error(e));
+            }
+        }
+        // Drawing for export must not change the on-screen geometry.
+        self.scale = scale;
+        self.triangle = triangle;
+        self.bars = bars;
+        Ok(out)
     }
 
     /// Move the simplex point under the CSS-pixel position (x, y) of the
     /// simplex canvas (as drawn last).
     #[wasm_bindgen(js_name = dragSimplex)]
     pub fn drag_simplex(&mut self, x: f64, y: f64) -> Result<(), JsError> {
-        let tri = self
-            .triangle
-            .ok_or_else(|| js_error("the simplex has not been drawn yet"))?;
+        let tri = self.triangle()?;
         let q = Point {
             x: x * self.scale,
             y: y * self.scale,
@@ -178,26 +418,114 @@ impl ExplorerView {
     }
 
     /// Move the simplex point with an arrow key (`ArrowUp`, ...); `large`
-    /// (Shift held) moves five times as far. Returns whether the key was used.
+    /// (Shift held) moves five times as far; Home puts it at the centre.
+    /// Returns whether the key was used.
     #[wasm_bindgen(js_name = simplexKey)]
     pub fn simplex_key(&mut self, key: &str, large: bool) -> Result<bool, JsError> {
-        let tri = self
-            .triangle
-            .ok_or_else(|| js_error("the simplex has not been drawn yet"))?;
+        let tri = self.triangle()?;
         let step = tri.side() * if large { 0.1 } else { 0.02 };
-        let (dx, dy) = match key {
-            "ArrowLeft" => (-step, 0.0),
-            "ArrowRight" => (step, 0.0),
-            "ArrowUp" => (0.0, -step),
-            "ArrowDown" => (0.0, step),
+        let at = tri.point(&self.state.probabilities());
+        let q = match key {
+            "ArrowLeft" => Point {
+                x: at.x - step,
+                ..at
+            },
+            "ArrowRight" => Point {
+                x: at.x + step,
+                ..at
+            },
+            "ArrowUp" => Point {
+                y: at.y - step,
+                ..at
+            },
+            "ArrowDown" => Point {
+                y: at.y + step,
+                ..at
+            },
+            "Home" => tri.point(&[1.0 / 3.0; 3]),
             _ => return Ok(false),
         };
-        let at = tri.point(&self.state.probabilities());
-        let q = Point {
-            x: at.x + dx,
-            y: at.y + dy,
-        };
         self.state.drag_to(&tri, q).map_err(js_error)?;
+        Ok(true)
+    }
+
+    /// Start dragging the bar under CSS-pixel (x, y) of the bar canvas;
+    /// returns whether a bar was grabbed (and moves it to the pointer).
+    #[wasm_bindgen(js_name = grabBar)]
+    pub fn grab_bar(&mut self, x: f64, y: f64) -> Result<bool, JsError> {
+        let Some(layout) = self.bars else {
+            return Ok(false);
+        };
+        let (px, py) = (x * self.scale, y * self.scale);
+        match layout.bar_at(px, py) {
+            Some(bar) => {
+                self.dragged_bar = Some(bar);
+                self.selected_bar = Some(bar);
+                self.drag_bar(x, y)?;
+                Ok(true)
+            }
+            None => Ok(false),
+        }
+    }
+
+    /// Move the grabbed bar to the CSS-pixel height `y`.
+    #[wasm_bindgen(js_name = dragBar)]
+    pub fn drag_bar(&mut self, _x: f64, y: f64) -> Result<(), JsError> {
+        let (Some(bar), Some(layout)) = (self.dragged_bar, self.bars) else {
+            return Ok(());
+        };
+        let value = layout.value_at(y * self.scale);
+        // Two decimals are plenty for a dragged logit, and keep the link short.
+        let value = (value * 100.0).round() / 100.0;
+        self.state.set_logit_value(bar, value).map_err(js_error)
+    }
+
+    /// Let go of the dragged bar.
+    #[wasm_bindgen(js_name = releaseBar)]
+    pub fn release_bar(&mut self) {
+        self.dragged_bar = None;
+    }
+
+    /// The bar with keyboard focus (1-based, 0 for none).
+    #[wasm_bindgen(js_name = selectedBar)]
+    pub fn selected_bar(&self) -> usize {
+        self.selected_bar.map_or(0, |b| b + 1)
+    }
+
+    /// Keyboard control of the bars: Left/Right choose a bar, Up/Down change
+    /// its logit by 0.1 (1 with Shift), Home/End send it to the bottom or
+    /// top of the axis. Returns whether the key was used.
+    #[wasm_bindgen(js_name = barKey)]
+    pub fn bar_key(&mut self, key: &str, large: bool) -> Result<bool, JsError> {
+        let n = self.state.classes();
+        let current = self.selected_bar.unwrap_or(0);
+        let step = if large { 1.0 } else { 0.1 };
+        let value = self.state.logits().get(current).copied().unwrap_or(0.0);
+        let range = bars::nice_range(self.state.logits());
+        let new_value = match key {
+            "ArrowLeft" => {
+                self.selected_bar = Some((current + n - 1) % n);
+                return Ok(true);
+            }
+            "ArrowRight" => {
+                self.selected_bar = Some(if self.selected_bar.is_none() {
+                    0
+                } else {
+                    (current + 1) % n
+                });
+                return Ok(true);
+            }
+            "ArrowUp" => value + step,
+            "ArrowDown" => value - step,
+            "Home" => -range,
+            "End" => range,
+            _ => return Ok(false),
+        };
+        self.selected_bar = Some(current);
+        let rounded = (new_value * 1e6).round() / 1e6;
+        self.state
+            .set_logit_value(current, rounded)
+            .map_err(js_error)?;
         Ok(true)
     }
 }

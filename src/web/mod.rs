@@ -37,6 +37,15 @@ pub fn start() {
     }));
 }
 
+/// Check that typed text is a usable number; throws the message to show
+/// beside the field when it is not.
+#[wasm_bindgen(js_name = checkNumber)]
+pub fn check_number(text: &str) -> Result<(), JsError> {
+    crate::input::parse_number(text)
+        .map(|_| ())
+        .map_err(js_error)
+}
+
 /// `softmax(x)_i = e^{x_i} / sum_j e^{x_j}`.
 #[wasm_bindgen]
 pub fn softmax(logits: &[f64]) -> Vec<f64> {

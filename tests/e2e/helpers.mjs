@@ -42,6 +42,7 @@ export async function open(browser, path = "", options = {}) {
     hasTouch: options.hasTouch ?? false,
     reducedMotion: options.reducedMotion ?? "no-preference",
   });
+  if (options.permissions) await context.grantPermissions(options.permissions);
   const page = await context.newPage();
   const log = { errors: [], requests: [] };
   page.on("console", (message) => {

@@ -1,12 +1,14 @@
-// The explorer: wires the logit and temperature fields, the simplex canvas
-// and the curves canvas to one ExplorerView that lives in Rust. This file
-// only moves text and events; every number comes from the core.
-import { ExplorerView } from "../pkg/softmax_lesson.js";
+// The explorer: wires fields, buttons and canvases to one ExplorerView that
+// lives in Rust. This file moves text and events only; every number comes
+// from the core, already formatted.
+import { ExplorerView, checkNumber } from "../pkg/softmax_lesson.js";
 import { fitCanvas, pointerPosition } from "./canvas.js";
+import { wireExports } from "./export.js";
 import * as theme from "./theme.js";
 
 let view;
 const $ = (id) => document.getElementById(id);
+const canvases = () => ["simplex-canvas", "bars-canvas", "curves-canvas", "jacobian-canvas"].map($);
 
 function showError(field, message) {
   const box = $(`${field.id}-error`);
@@ -19,12 +21,65 @@ function showError(field, message) {
   }
 }
 
+/**
+ * Run `change` (which may throw a core error whose message belongs beside
+ * `field`), then render. Pass `except` for the field being typed in, so its
+ * text is left as the person typed it.
+ */
+function attempt(field, change, options = {}) {
+  try {
+    change();
+    if (field) showError(field, "");
+    render(options);
+    return true;
+  } catch (error) {
+    if (field) showError(field, error.message);
+    return false;
+  }
+}
+
 function logitFields() {
-  return [1, 2, 3].map((k) => $(`logit-${k}`));
+  return [...$("logit-fields").querySelectorAll("input")];
+}
+
+/** Build one labelled field per logit (n changes with the class count). */
+function buildLogitFields() {
+  const n = view.classes();
+  if (logitFields().length === n) return;
+  const fields = [];
+  for (let k = 1; k <= n; k++) {
+    const wrap = document.createElement("div");
+    wrap.className = "field";
+    const label = document.createElement("label");
+    label.htmlFor = `logit-${k}`;
+    label.textContent = `logit ${k} (x${k})`;
+    const input = document.createElement("input");
+    Object.assign(input, { id: `logit-${k}`, type: "text", inputMode: "decimal", autocomplete: "off", spellcheck: false });
+    input.setAttribute("aria-describedby", `logit-${k}-error`);
+    const error = document.createElement("p");
+    error.id = `logit-${k}-error`;
+    error.className = "field-error";
+    error.setAttribute("aria-live", "polite");
+    input.addEventListener("input", () =>
+      attempt(input, () => view.setLogit(k - 1, input.value), { except: input }),
+    );
+    input.addEventListener("change", () => {
+      if (!input.hasAttribute("aria-invalid")) render({ push: true });
+    });
+    wrap.append(label, input, error);
+    fields.push(wrap);
+  }
+  $("logit-fields").replaceChildren(...fields);
+  for (const select of document.querySelectorAll(".class-select")) {
+    select.replaceChildren(
+      ...Array.from({ length: n }, (_, i) => new Option(`class ${i + 1}`, String(i))),
+    );
+  }
 }
 
 /** Put the state's text into the fields, except the one being typed in. */
 function syncFields(except) {
+  buildLogitFields();
   const texts = view.logitTexts();
   logitFields().forEach((field, i) => {
     if (field !== except) {
@@ -37,36 +92,75 @@ function syncFields(except) {
     t.value = view.temperatureText();
     showError(t, "");
   }
+  if ($("temperature-slider") !== except) $("temperature-slider").value = view.sliderPosition();
+  const nudge = $("nudge-size");
+  if (nudge !== except) {
+    nudge.value = view.nudgeText();
+    showError(nudge, "");
+  }
+  const [target, i, k, nudged] = view.choices();
+  $("target-class").value = String(target);
+  $("ratio-i").value = String(i);
+  $("ratio-k").value = String(k);
+  $("nudge-class").value = String(nudged);
+  $("class-count").value = String(view.classes());
 }
 
 function drawViews() {
-  const ratio = fitCanvas($("simplex-canvas"));
-  fitCanvas($("curves-canvas"));
+  const three = view.classes() === 3;
+  $("simplex-canvas").hidden = !three;
+  $("simplex-unavailable").hidden = three;
+  let ratio = 1;
+  for (const canvas of canvases()) {
+    if (!canvas.hidden) ratio = fitCanvas(canvas);
+  }
   view.setLook(theme.current(), ratio);
-  view.drawSimplex($("simplex-canvas"));
-  view.drawCurves($("curves-canvas"));
+  view.drawAll(...canvases());
+}
+
+function cell(tag, text, attrs = {}) {
+  const element = document.createElement(tag);
+  element.textContent = text;
+  for (const [key, value] of Object.entries(attrs)) element.setAttribute(key, value);
+  return element;
 }
 
 function showReadout() {
   const r = view.readout();
-  const rows = $("readout-rows");
-  rows.replaceChildren(
+  $("readout-rows").replaceChildren(
     ...r.probabilities.map((p, i) => {
       const tr = document.createElement("tr");
-      const cells = [`class ${i + 1}`, p, r.logProbabilities[i]];
-      cells.forEach((text, c) => {
-        const cell = document.createElement(c === 0 ? "th" : "td");
-        if (c === 0) cell.scope = "row";
-        cell.textContent = text;
-        if (c === 1) cell.dataset.probability = String(i + 1);
-        tr.append(cell);
-      });
+      tr.append(
+        cell("th", `class ${i + 1}`, { scope: "row" }),
+        cell("td", p, { "data-probability": String(i + 1) }),
+        cell("td", r.logProbabilities[i]),
+      );
       return tr;
     }),
   );
   $("lse-out").textContent = r.logSumExp;
   $("lse-bounds").textContent = r.logSumExpBounds;
+  $("entropy-out").textContent = r.entropy;
+  $("entropy-bounds").textContent = r.entropyBounds;
+  $("cross-entropy-out").textContent = r.crossEntropy;
+  $("ratio-out").textContent = r.ratio;
   $("beta-out").textContent = r.beta;
+  $("nudged-out").textContent = `(${r.nudged.join(", ")})`;
+  const n = r.probabilities.length;
+  const head = document.createElement("tr");
+  head.append(cell("th", "row", { scope: "col" }));
+  for (let k = 1; k <= n; k++) head.append(cell("th", `∂/∂x${k}`, { scope: "col" }));
+  head.append(cell("th", "row sum", { scope: "col" }));
+  $("jacobian-head").replaceChildren(head);
+  $("jacobian-rows").replaceChildren(
+    ...r.jacobian.map((row, i) => {
+      const tr = document.createElement("tr");
+      tr.append(cell("th", `p${i + 1}`, { scope: "row" }));
+      for (const value of row) tr.append(cell("td", value));
+      tr.append(cell("td", r.rowSums[i], { "data-row-sum": String(i + 1) }));
+      return tr;
+    }),
+  );
   $("simplex-text").textContent = `Current point: ${r.spoken}.`;
 }
 
@@ -84,80 +178,127 @@ function render({ except = null, push = false } = {}) {
 
 function loadFromUrl() {
   const box = $("explorer-link-error");
-  if (!location.hash || location.hash === "#") {
-    box.hidden = true;
-    return;
-  }
+  box.hidden = true;
+  if (!location.hash || location.hash === "#") return;
   try {
     view.loadFragment(location.hash);
-    box.hidden = true;
   } catch (error) {
     box.textContent = `This link could not be opened: ${error.message} The last good state is shown.`;
     box.hidden = false;
   }
 }
 
-function wireFields() {
-  logitFields().forEach((field, i) => {
-    field.addEventListener("input", () => {
-      try {
-        view.setLogit(i, field.value);
-        showError(field, "");
-        render({ except: field });
-      } catch (error) {
-        showError(field, error.message);
-      }
-    });
-    field.addEventListener("change", () => {
-      if (!field.hasAttribute("aria-invalid")) render({ push: true });
-    });
-  });
+function wireControls() {
+  $("explorer-controls").addEventListener("submit", (event) => event.preventDefault());
   const t = $("temperature");
-  t.addEventListener("input", () => {
-    try {
-      view.setTemperature(t.value);
-      showError(t, "");
-      render({ except: t });
-    } catch (error) {
-      showError(t, error.message);
-    }
-  });
+  t.addEventListener("input", () => attempt(t, () => view.setTemperature(t.value), { except: t }));
   t.addEventListener("change", () => {
     if (!t.hasAttribute("aria-invalid")) render({ push: true });
   });
-  $("explorer-controls").addEventListener("submit", (event) => event.preventDefault());
+  const slider = $("temperature-slider");
+  slider.addEventListener("input", () => attempt(null, () => view.setTemperatureFromSlider(slider.value), { except: slider }));
+  slider.addEventListener("change", () => render({ push: true }));
+  $("t-zero").addEventListener("click", () => attempt(t, () => view.setTemperature("0"), { push: true }));
+  $("t-one").addEventListener("click", () => attempt(t, () => view.setTemperature("1"), { push: true }));
+  $("t-infinity").addEventListener("click", () => attempt(t, () => view.setTemperature("inf"), { push: true }));
+  const amount = $("shift-amount");
+  amount.addEventListener("input", () => {
+    try {
+      checkNumber(amount.value);
+      showError(amount, "");
+    } catch (error) {
+      showError(amount, error.message);
+    }
+  });
+  const shift = (subtract) => attempt(amount, () => view.shiftAll(amount.value, subtract), { push: true });
+  $("shift-up").addEventListener("click", () => shift(false));
+  $("shift-down").addEventListener("click", () => shift(true));
+  $("class-count").addEventListener("change", (event) =>
+    attempt(null, () => view.setClasses(event.target.value), { push: true }),
+  );
+  $("contours").addEventListener("change", (event) => {
+    view.setContours(event.target.checked);
+    drawViews();
+  });
+  $("target-class").addEventListener("change", (e) => attempt(null, () => view.setTarget(Number(e.target.value)), { push: true }));
+  const ratio = () => attempt(null, () => view.setRatioPair(Number($("ratio-i").value), Number($("ratio-k").value)), { push: true });
+  $("ratio-i").addEventListener("change", ratio);
+  $("ratio-k").addEventListener("change", ratio);
+  $("nudge-class").addEventListener("change", (e) => attempt(null, () => view.setNudgeClass(Number(e.target.value)), { push: true }));
+  const nudge = $("nudge-size");
+  nudge.addEventListener("input", () =>
+    attempt(nudge, () => view.setNudgeSize(nudge.value), { except: nudge }),
+  );
+  $("reset-explorer").addEventListener("click", () => {
+    view.reset();
+    render({ push: true });
+    $("copy-status").textContent = "Back to the starting state.";
+  });
+  $("copy-link").addEventListener("click", async () => {
+    const status = $("copy-status");
+    try {
+      await navigator.clipboard.writeText(location.href);
+      status.textContent = "Link copied: anyone who opens it sees this exact state.";
+    } catch {
+      status.textContent = `Copy this link: ${location.href}`;
+    }
+  });
 }
 
-function wireSimplex() {
-  const canvas = $("simplex-canvas");
+/** Pointer dragging with capture; `grab` may decline (returns false). */
+function wireDrag(canvas, { grab, move, release }) {
   let dragging = false;
-  const moveTo = (event) => {
-    const [x, y] = pointerPosition(canvas, event);
-    view.dragSimplex(x, y);
-    render();
-  };
   canvas.addEventListener("pointerdown", (event) => {
+    const [x, y] = pointerPosition(canvas, event);
+    if (grab(x, y) === false) return;
     dragging = true;
     canvas.setPointerCapture(event.pointerId);
     canvas.focus({ preventScroll: true });
-    moveTo(event);
+    render();
     event.preventDefault();
   });
   canvas.addEventListener("pointermove", (event) => {
-    if (dragging) moveTo(event);
+    if (!dragging) return;
+    const [x, y] = pointerPosition(canvas, event);
+    move(x, y);
+    render();
   });
   const stop = (event) => {
     if (!dragging) return;
     dragging = false;
+    release?.();
     if (canvas.hasPointerCapture(event.pointerId)) canvas.releasePointerCapture(event.pointerId);
     render({ push: true });
   };
   canvas.addEventListener("pointerup", stop);
   canvas.addEventListener("pointercancel", stop);
-  canvas.addEventListener("keydown", (event) => {
+}
+
+function wireCanvases() {
+  const simplex = $("simplex-canvas");
+  wireDrag(simplex, {
+    grab: (x, y) => view.dragSimplex(x, y),
+    move: (x, y) => view.dragSimplex(x, y),
+  });
+  simplex.addEventListener("keydown", (event) => {
     if (view.simplexKey(event.key, event.shiftKey)) {
       event.preventDefault();
       render({ push: true });
+    }
+  });
+  const bars = $("bars-canvas");
+  wireDrag(bars, {
+    grab: (x, y) => view.grabBar(x, y),
+    move: (x, y) => view.dragBar(x, y),
+    release: () => view.releaseBar(),
+  });
+  bars.addEventListener("keydown", (event) => {
+    if (view.barKey(event.key, event.shiftKey)) {
+      event.preventDefault();
+      render({ push: true });
+      const k = view.selectedBar();
+      const r = view.readout();
+      $("bars-live").textContent = `Logit ${k} is ${view.logitTexts()[k - 1]}; p${k} = ${r.probabilities[k - 1]}.`;
     }
   });
 }
@@ -165,17 +306,18 @@ function wireSimplex() {
 export function mount() {
   view = new ExplorerView();
   loadFromUrl();
-  wireFields();
-  wireSimplex();
-  window.addEventListener("hashchange", () => {
-    loadFromUrl();
-    render();
-  });
+  wireControls();
+  wireCanvases();
+  wireExports($("explorer"), (name, width, height) => view.svg(name, width, height));
   window.addEventListener("popstate", () => {
     loadFromUrl();
     render();
   });
-  new ResizeObserver(() => drawViews()).observe($("simplex-canvas"));
+  window.addEventListener("hashchange", () => {
+    loadFromUrl();
+    render();
+  });
+  new ResizeObserver(() => drawViews()).observe($("bars-canvas"));
   theme.onChange(() => drawViews());
   render();
 }

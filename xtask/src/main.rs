@@ -36,6 +36,8 @@ enum Command {
     },
     /// Write the self-contained static site to dist/.
     Dist,
+    /// Write the README's screenshots to docs/ (desktop light and dark, phone).
+    Screenshots,
     /// Run every test layer in order (or only the named one).
     Test {
         /// Run only this layer: fmt, clippy, native, wasm, e2e.
@@ -52,6 +54,7 @@ fn main() {
             println!("wrote {}", dir.display());
         }),
         Command::Test { layer } => test::run(layer),
+        Command::Screenshots => test::node_script("screenshots.mjs", &[]),
     };
     if let Err(error) = result {
         eprintln!("xtask: {error:#}");

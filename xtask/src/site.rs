@@ -57,8 +57,47 @@ fn build_into(out: &Path) -> Result<()> {
     }
     let www = root().join("www");
     copy_tree(&www, out, &www)?;
-    bindgen(&wasm, &out.join("pkg"))?;
+    let pkg = out.join("pkg");
+    bindgen(&wasm, &pkg)?;
+    let bg = pkg.join("softmax_lesson_bg.wasm");
+    let stripped = strip_custom_sections(&fs::read(&bg)?)?;
+    fs::write(&bg, stripped)?;
     Ok(())
+}
+
+/// Drop the custom sections (function names, producers) that only help
+/// debuggers: a third of the download. Every other section is copied as is.
+/// (Stripping in the cargo profile would also drop `target_features`, which
+/// wasm-bindgen reads.)
+pub fn strip_custom_sections(wasm: &[u8]) -> Result<Vec<u8>> {
+    let Some(body) = wasm.get(8..) else {
+        bail!("not a wasm module: too short");
+    };
+    let mut out = wasm[..8].to_vec();
+    let mut rest = body;
+    while let Some((&id, after_id)) = rest.split_first() {
+        let (size, after_size) = read_leb128(after_id)?;
+        let Some(content) = after_size.get(..size) else {
+            bail!("a wasm section runs past the end of the file");
+        };
+        if id != 0 {
+            out.extend_from_slice(&rest[..1 + (after_id.len() - after_size.len()) + size]);
+        }
+        rest = &after_size[size..];
+        let _ = content;
+    }
+    Ok(out)
+}
+
+fn read_leb128(bytes: &[u8]) -> Result<(usize, &[u8])> {
+    let mut value = 0usize;
+    for (i, &byte) in bytes.iter().enumerate().take(5) {
+        value |= ((byte & 0x7f) as usize) << (7 * i);
+        if byte & 0x80 == 0 {
+            return Ok((value, &bytes[i + 1..]));
+        }
+    }
+    bail!("a wasm section size is malformed")
 }
 
 /// Copy `from` into `to`, assembling HTML files on the way; `www/pkg` (a
@@ -121,4 +160,25 @@ fn expand_includes(html: &str, www: &Path, depth: usize) -> Result<String> {
         }
     }
     Ok(out)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn custom_sections_are_dropped_and_the_rest_kept() {
+        let mut module = b"\0asm\x01\0\0\0".to_vec();
+        module.extend_from_slice(&[1, 2, 0xaa, 0xbb]); // type section, 2 bytes
+        module.extend_from_slice(&[0, 5, 4, b'n', b'a', b'm', b'e']); // custom "name"
+        module.extend_from_slice(&[10, 1, 0xcc]); // code section, 1 byte
+        let stripped = strip_custom_sections(&module).unwrap();
+        let mut expected = b"\0asm\x01\0\0\0".to_vec();
+        expected.extend_from_slice(&[1, 2, 0xaa, 0xbb, 10, 1, 0xcc]);
+        assert_eq!(stripped, expected);
+        assert!(strip_custom_sections(&[0, 1, 2]).is_err());
+        let mut truncated = b"\0asm\x01\0\0\0".to_vec();
+        truncated.extend_from_slice(&[1, 9, 0]);
+        assert!(strip_custom_sections(&truncated).is_err());
+    }
 }

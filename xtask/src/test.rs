@@ -44,14 +44,24 @@ pub fn run(only: Option<Layer>) -> Result<()> {
 fn run_layer(layer: Layer) -> Result<()> {
     match layer {
         Layer::Fmt => env::run(env::cargo().args(["fmt", "--all", "--check"])),
-        Layer::Clippy => env::run(env::cargo().args([
-            "clippy",
-            "--workspace",
-            "--all-targets",
-            "--",
-            "-D",
-            "warnings",
-        ])),
+        Layer::Clippy => {
+            env::run(env::cargo().args([
+                "clippy",
+                "--workspace",
+                "--all-targets",
+                "--",
+                "-D",
+                "warnings",
+            ]))?;
+            // The facade and the browser tests only exist on wasm32.
+            env::ensure_wasm_target()?;
+            let mut wasm = env::cargo();
+            wasm.args(["clippy", "--target", "wasm32-unknown-unknown", "--lib"]);
+            for name in web_test_names()? {
+                wasm.args(["--test", &name]);
+            }
+            env::run(wasm.args(["--", "-D", "warnings"]))
+        }
         Layer::Native => env::run(env::cargo().args(["test", "--workspace"])),
         Layer::Wasm => wasm_tests(),
         Layer::E2e => e2e_tests(),
@@ -101,28 +111,46 @@ fn wasm_tests() -> Result<()> {
 }
 
 fn e2e_tests() -> Result<()> {
-    env::ensure_chromium()?;
     let e2e = root().join("tests/e2e");
-    env::ensure_npm_packages(&e2e)?;
-    let dir = site::dist()?;
-    let runtime = tokio::runtime::Runtime::new()?;
-    let server = runtime.block_on(Server::bind(dir, 0))?;
-    let url = server.url();
-    runtime.spawn(server.run());
-    eprintln!("serving the site for the e2e tests at {url}");
     let mut files: Vec<String> = std::fs::read_dir(&e2e)?
         .flatten()
         .filter_map(|e| e.file_name().to_str().map(str::to_owned))
         .filter(|n| n.ends_with(".test.mjs"))
         .collect();
     files.sort();
+    let mut args = vec!["--test".to_owned(), "--test-concurrency=1".to_owned()];
+    args.extend(files);
+    let args: Vec<&str> = args.iter().map(String::as_str).collect();
+    with_site(|url| run_node(&args, url)).context("the end-to-end tests failed")
+}
+
+/// Run a node script from `tests/e2e/` against a freshly built and served
+/// site.
+pub fn node_script(script: &str, extra: &[&str]) -> Result<()> {
+    let mut args = vec![script];
+    args.extend_from_slice(extra);
+    with_site(|url| run_node(&args, url))
+}
+
+fn run_node(args: &[&str], url: &str) -> Result<()> {
     env::run(
         Command::new("node")
-            .args(["--test", "--test-concurrency=1"])
-            .args(&files)
-            .current_dir(&e2e)
-            .env("BASE_URL", &url)
+            .args(args)
+            .current_dir(root().join("tests/e2e"))
+            .env("BASE_URL", url)
             .env("CHROMIUM", env::CHROMIUM),
     )
-    .context("the end-to-end tests failed")
+}
+
+/// Build `dist/`, serve it on a free port and call `body` with its URL.
+pub fn with_site<T>(body: impl FnOnce(&str) -> Result<T>) -> Result<T> {
+    env::ensure_chromium()?;
+    env::ensure_npm_packages(&root().join("tests/e2e"))?;
+    let dir = site::dist()?;
+    let runtime = tokio::runtime::Runtime::new()?;
+    let server = runtime.block_on(Server::bind(dir, 0))?;
+    let url = server.url();
+    runtime.spawn(server.run());
+    eprintln!("serving the site at {url}");
+    body(&url)
 }

@@ -156,3 +156,18 @@ fn top_k_and_top_p_cut_entries_to_zero_weight_like_a_mask() {
     assert!(lab.set_p("0").is_err());
     assert!(lab.set_p("1.5").is_err());
 }
+
+/// A fingerprint of every bit of the default lab's raw scores at d = 512.
+fn fingerprint() -> u64 {
+    let mut lab = AttentionLab::default();
+    lab.set_d(512).unwrap();
+    lab.raw_scores().iter().fold(0u64, |acc, s| {
+        softmax_lesson::labs::seeded::mix(acc ^ s.to_bits())
+    })
+}
+
+#[test]
+fn the_seeded_scores_are_the_same_bits_on_every_platform() {
+    // tests/web_labs.rs checks the same number in the browser.
+    assert_eq!(fingerprint(), 4790325651783307670);
+}

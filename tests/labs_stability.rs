@@ -200,3 +200,37 @@ fn rounding_counts_as_lost_digits_only_when_it_shows() {
         vec![Some(Mark::Rounded), Some(Mark::Rounded)]
     );
 }
+
+mod any_input {
+    use super::*;
+    use proptest::prelude::*;
+
+    fn logit() -> impl Strategy<Value = f64> {
+        prop_oneof![
+            -20.0..20.0f64,
+            -1e5..1e5f64,
+            -1e308..1e308f64,
+            Just(0.0),
+            Just(-0.0)
+        ]
+    }
+
+    proptest! {
+        #[test]
+        fn no_logits_break_the_exact_route(
+            logits in proptest::collection::vec(logit(), 1..64),
+            f in 0usize..4,
+            t in 0usize..64,
+        ) {
+            let format = Format::ALL[f];
+            let target = t % logits.len();
+            for route in [naive(format, &logits, target), shifted(format, &logits, target)] {
+                prop_assert!(route.stages.iter().all(|s| !s.cells.is_empty()));
+            }
+            let route = exact(format, &logits, target);
+            for s in &route.stages {
+                prop_assert!(s.cells.iter().all(|c| !c.value.is_nan()), "{} in {:?}", s.name, format);
+            }
+        }
+    }
+}

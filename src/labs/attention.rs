@@ -52,7 +52,7 @@ impl Default for AttentionLab {
             precision: Format::F32,
             row: 5,
             k: 2,
-            p: 0.9,
+            p: 0.75,
         }
     }
 }

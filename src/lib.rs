@@ -24,6 +24,7 @@ pub mod charts;
 pub mod explorer;
 pub mod input;
 pub mod labs;
+pub mod practice;
 pub mod simplex;
 #[cfg(target_arch = "wasm32")]
 pub mod web;

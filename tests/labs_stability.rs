@@ -234,3 +234,13 @@ mod any_input {
         }
     }
 }
+
+#[test]
+fn commas_and_spaces_separate_logits_and_the_field_says_so() {
+    let mut lab = softmax_lesson::labs::stability::StabilityLab::default();
+    lab.set_logits("1,5").unwrap();
+    assert_eq!(lab.logits(), &[1.0, 5.0]);
+    assert_eq!(lab.read_sentence(), "Read as 2 logits.");
+    assert!(lab.set_logits("1e999").is_err());
+    assert_eq!(lab.logits(), &[1.0, 5.0]);
+}

@@ -44,7 +44,7 @@ fn exported_functions_match_the_core() {
 fn the_native_results_are_reproduced_bit_for_bit() {
     // Written down from a native x86_64 run: softmax(2, 1, 0).
     let native: [u64; 3] = [
-        0x3fe5_49a7_66a0_6790,
+        0x3fe5_49a7_66a0_6791,
         0x3fcf_5343_35ca_4bcf,
         0x3fb7_0c3e_5f68_2bda,
     ];

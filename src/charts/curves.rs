@@ -89,11 +89,17 @@ pub fn draw<DB: DrawingBackend>(
         let points = line(curve(t, 121));
         // Dashed: every other short run of segments, so the reference curves
         // differ from the current one by pattern as well as colour.
-        for (k, pair) in points.windows(2).enumerate() {
-            if (k / (2 + i)) % 2 == 0 {
-                area.draw(&PathElement::new(pair.to_vec(), style))
+        // One path per dash: every other run of `2 + i` segments.
+        let run = 2 + i;
+        let (mut from, mut on) = (0, true);
+        while from + 1 < points.len() {
+            let to = (from + run).min(points.len() - 1);
+            if on {
+                area.draw(&PathElement::new(points[from..=to].to_vec(), style))
                     .map_err(err)?;
             }
+            on = !on;
+            from = to;
         }
         legend.push((t_label(t), style, true));
     }

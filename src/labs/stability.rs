@@ -576,6 +576,15 @@ impl StabilityLab {
             .join(", ")
     }
 
+    /// What the logits field was read as, e.g. `Read as 2 logits.`, so a
+    /// person sees that commas and spaces separate logits.
+    pub fn read_sentence(&self) -> String {
+        match self.logits.len() {
+            1 => "Read as 1 logit.".to_owned(),
+            n => format!("Read as {n} logits."),
+        }
+    }
+
     /// The format computed in.
     pub fn format(&self) -> Format {
         self.format

@@ -1,11 +1,39 @@
-//! Derivatives of `p = softmax(x / T)` with respect to the logits.
+//! Derivatives of `p = softmax(x / T)` with respect to the logits,
+//! correctly rounded.
 //!
 //! `d p_i / d x_j = p_i (delta_ij - p_j) / T`, i.e. `J = (diag(p) - p p^T) / T`.
 //! Every row of `J` sums to zero (moving all logits together changes nothing),
 //! and `J` vanishes as `p` approaches a vertex of the simplex or `T -> 0`.
+//!
+//! # Accuracy
+//!
+//! The two places where the textbook formulas cancel are rewritten so they
+//! do not (the same idea as Blanchard, Higham & Higham 2021, carried to the
+//! derivative):
+//!
+//! * the diagonal `p_i (1 - p_i)`: with `e_i = e^{z_i}` and `1 + s` the sum
+//!   of all of them, `1 - p_i = (1 + s - e_i) / (1 + s)`, and at the argmax
+//!   `1 + s - e_i` is exactly `s`, which is already known to full relative
+//!   accuracy. So a dominant `p ~ 1 - 1e-12` gives `p (1 - p)` to every
+//!   digit instead of a few;
+//! * the JVP's `v_i - sum_j p_j v_j`: the tangent is first re-centred on an
+//!   f64 estimate `c` of its weighted mean (`w_j = v_j - c`, exact by
+//!   TwoSum), and the mean of `w` is then taken in double-double, so a
+//!   near-constant tangent loses nothing to the subtraction.
+//!
+//! Every product is a double-double with its own exponent ([`Scaled`]), and
+//! each output is rounded once; the result is the exact value correctly
+//! rounded except with probability near `2^-47` per output (see
+//! `softmax.rs`), and for the JVP only when `|(J v)_i|` is itself near
+//! `2^-100` of `p_i max_j |v_j - c| / T` (intrinsic cancellation).
 
 use super::classify::{classify, temperature, Case, Temp};
-use super::softmax::softmax_with_temperature;
+use super::dd::{exponent, ldexp, two_sum, Dd};
+use super::output::Output;
+use super::prepare::{prepare, Kernel, Temperature};
+use super::scaled::Scaled;
+use super::softmax::softmax_in;
+use super::sum::Cascade;
 use super::Error;
 
 /// Whether the derivative is identically zero or NaN rather than given by the
@@ -19,53 +47,53 @@ fn degenerate(logits: &[f64], t: Temp) -> Option<f64> {
     }
 }
 
-/// The Jacobian of `softmax(x / T)`, row-major `n * n`:
-///
-/// `J_ij = d p_i / d x_j = (delta_ij p_i - p_i p_j) / T`
-///
-/// Special values: any NaN gives all NaN; `T = 0`, `T = +inf`, a fully masked
-/// row or `+inf` logits give all zeros; a negative or NaN `T` is an [`Error`].
-pub fn jacobian(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
+/// Generic Jacobian, rounded to `O`.
+pub(crate) fn jacobian_in<O: Output>(logits: &[f64], temperature_t: f64) -> Result<Vec<O>, Error> {
     let temp = temperature(temperature_t)?;
     let n = logits.len();
     if let Some(fill) = degenerate(logits, temp) {
-        return Ok(vec![fill; n * n]);
+        return Ok(vec![O::exact(fill); n * n]);
     }
-    let p = softmax_with_temperature(logits, temperature_t)?;
-    // 1 - p_i cancels badly when p_i is close to 1; there it is the sum of
-    // the other probabilities instead (at most one entry exceeds 1/2).
-    let one_minus = |i: usize| -> f64 {
-        if p[i] > 0.5 {
-            p.iter()
-                .enumerate()
-                .filter(|&(k, _)| k != i)
-                .map(|(_, v)| v)
-                .sum()
-        } else {
-            1.0 - p[i]
-        }
+    let (Case::Finite { max, .. }, Temp::Finite(t)) = (classify(logits), temp) else {
+        return Ok(vec![O::exact(f64::NAN); n * n]);
     };
+    let t = Temperature::new(t);
+    let prep = prepare(logits, max, &t, Kernel::Exact);
+    // c = 1 / ((1 + s)^2 T); f_i = e_i c, so J_ij = -f_i e_j off the diagonal.
+    let c = t.inverse().mul_dd(prep.inv_total.mul(prep.inv_total));
+    let f: Vec<Scaled> = prep.exps.iter().map(|e| e.mul(c)).collect();
     let mut j = Vec::with_capacity(n * n);
-    for i in 0..n {
-        for k in 0..n {
-            let entry = if i == k {
-                p[i] * one_minus(i)
+    for (i, (ei, fi)) in prep.exps.iter().zip(&f).enumerate() {
+        for (k, ek) in prep.exps.iter().enumerate() {
+            let entry = if ei.is_zero() || ek.is_zero() {
+                Scaled::ZERO
+            } else if i == k {
+                // p_i (1 - p_i) / T = f_i (1 + s - e_i)
+                let rest = if i == prep.argmax {
+                    prep.rest
+                } else {
+                    Scaled::new(prep.total.sub(ei.to_dd()), 0)
+                };
+                fi.mul(rest)
             } else {
-                -p[i] * p[k]
+                fi.mul(*ek).neg()
             };
-            j.push(entry / temperature_t);
+            j.push(if entry.is_zero() {
+                O::exact(if i == k { 0.0 } else { -0.0 })
+            } else {
+                O::round(entry)
+            });
         }
     }
     Ok(j)
 }
 
-/// The Jacobian-vector product `J v` without forming `J`:
-///
-/// `(J v)_i = p_i (v_i - sum_j p_j v_j) / T`
-///
-/// The tangent must have one entry per logit, otherwise an [`Error`]. The
-/// special values of [`jacobian`] apply.
-pub fn jvp(logits: &[f64], temperature_t: f64, tangent: &[f64]) -> Result<Vec<f64>, Error> {
+/// Generic JVP, rounded to `O`.
+pub(crate) fn jvp_in<O: Output>(
+    logits: &[f64],
+    temperature_t: f64,
+    tangent: &[f64],
+) -> Result<Vec<O>, Error> {
     let temp = temperature(temperature_t)?;
     if tangent.len() != logits.len() {
         return Err(Error::LengthMismatch {
@@ -74,29 +102,93 @@ pub fn jvp(logits: &[f64], temperature_t: f64, tangent: &[f64]) -> Result<Vec<f6
         });
     }
     if let Some(fill) = degenerate(logits, temp) {
-        return Ok(vec![fill; logits.len()]);
+        return Ok(vec![O::exact(fill); logits.len()]);
     }
-    let p = softmax_with_temperature(logits, temperature_t)?;
-    // v_i - sum_j p_j v_j = sum_{j != i} p_j (v_i - v_j); written that way for
-    // the dominant entry, whose plain form cancels when p_i is close to 1.
-    let top = (0..p.len()).fold(0, |best, i| if p[i] > p[best] { i } else { best });
-    let (rest, rest_weighted) = p
+    let (Case::Finite { max, .. }, Temp::Finite(tf)) = (classify(logits), temp) else {
+        return Ok(vec![O::exact(f64::NAN); logits.len()]);
+    };
+    if tangent.iter().any(|v| !v.is_finite()) {
+        // Outside the guarantee: plain IEEE evaluation on the exact p.
+        let p: Vec<f64> = softmax_in(logits, tf)?;
+        let mean: f64 = p.iter().zip(tangent).map(|(p, v)| p * v).sum();
+        return Ok(p
+            .iter()
+            .zip(tangent)
+            .map(|(p, v)| O::exact(p * (v - mean) / tf))
+            .collect());
+    }
+    let t = Temperature::new(tf);
+    let prep = prepare(logits, max, &t, Kernel::Exact);
+    // Keep the tangent's magnitudes moderate (exact power-of-two scaling).
+    let vmax = tangent.iter().fold(0.0f64, |a, v| a.max(v.abs()));
+    if vmax == 0.0 {
+        return Ok(vec![O::exact(0.0); logits.len()]);
+    }
+    let ve = exponent(vmax);
+    let sv = if ve.abs() > 500 { ve } else { 0 };
+    let v: Vec<f64> = tangent.iter().map(|&x| ldexp(x, -sv)).collect();
+    let weights: Vec<Dd> = prep.exps.iter().map(|e| e.to_dd()).collect();
+    // First estimate of the weighted mean, then re-centre on it.
+    let mut sum = Cascade::mixed();
+    for (w, &x) in weights.iter().zip(&v) {
+        sum.push(w.mul_f64(x));
+    }
+    let center = sum.total().mul(prep.inv_total).hi;
+    let centred: Vec<Dd> = v
         .iter()
-        .zip(tangent)
-        .enumerate()
-        .filter(|&(k, _)| k != top)
-        .fold((0.0, 0.0), |(s, w), (_, (p, v))| (s + p, w + p * v));
-    let mean = rest_weighted + p[top] * tangent[top];
-    Ok(p.iter()
-        .zip(tangent)
-        .enumerate()
-        .map(|(i, (p, v))| {
-            let centred = if i == top {
-                rest * v - rest_weighted
+        .map(|&x| {
+            let (h, l) = two_sum(x, -center);
+            Dd { hi: h, lo: l }
+        })
+        .collect();
+    let mut sum = Cascade::mixed();
+    for (w, c) in weights.iter().zip(&centred) {
+        sum.push(w.mul(*c));
+    }
+    let mean = sum.total().mul(prep.inv_total);
+    let scale = t.inverse().mul_dd(prep.inv_total);
+    let scale = Scaled::new(scale.m, scale.e + sv);
+    Ok(prep
+        .exps
+        .iter()
+        .zip(&centred)
+        .map(|(e, c)| {
+            let d = c.sub(mean);
+            if e.is_zero() || d.hi == 0.0 {
+                O::exact(0.0)
             } else {
-                v - mean
-            };
-            p * centred / temperature_t
+                O::round(e.mul(scale).mul_dd(d))
+            }
         })
         .collect())
+}
+
+/// The Jacobian of `softmax(x / T)`, row-major `n * n`:
+///
+/// `J_ij = d p_i / d x_j = (delta_ij p_i - p_i p_j) / T`
+///
+/// **Accuracy**: every entry is the exact value correctly rounded to f64,
+/// including the diagonal at a dominant `p` (evaluated as `p_i s_i / (1 +
+/// s)` with `s_i` the mass of the other entries, never as `p (1 - p)`), and
+/// subnormal entries; identical bits on every target. See the module docs.
+///
+/// Special values: any NaN gives all NaN; `T = 0`, `T = +inf`, a fully masked
+/// row or `+inf` logits give all zeros; a negative or NaN `T` is an [`Error`].
+pub fn jacobian(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
+    jacobian_in(logits, temperature_t)
+}
+
+/// The Jacobian-vector product `J v` without forming `J`:
+///
+/// `(J v)_i = p_i (v_i - sum_j p_j v_j) / T`
+///
+/// **Accuracy**: correctly rounded (see the module docs; the tangent is
+/// re-centred exactly, so near-constant tangents keep every digit). A
+/// tangent containing an infinity or NaN is evaluated with plain IEEE
+/// arithmetic on the correctly rounded `p`, outside the guarantee.
+///
+/// The tangent must have one entry per logit, otherwise an [`Error`]. The
+/// special values of [`jacobian`] apply.
+pub fn jvp(logits: &[f64], temperature_t: f64, tangent: &[f64]) -> Result<Vec<f64>, Error> {
+    jvp_in(logits, temperature_t, tangent)
 }

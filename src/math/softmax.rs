@@ -1,70 +1,227 @@
-//! Softmax, log-softmax and log-sum-exp, with and without a temperature.
+//! Softmax, log-softmax and log-sum-exp, with and without a temperature,
+//! correctly rounded.
 //!
-//! All three share one evaluation: find the maximum `m`, form the shifted
-//! exponents `z_i = (x_i - m) / T`, add up `s = sum_{i != argmax} e^{z_i}`
-//! (the maximum's own term, exactly 1, is left out as Blanchard, Higham and
-//! Higham recommend), and finish with `p_i = e^{z_i} / (1 + s)`,
-//! `log p_i = z_i - log1p(s)` and `lse = m / T + log1p(s)`. No intermediate
-//! can overflow for finite logits, because every exponent is `<= 0`.
+//! All three share one evaluation (`prepare.rs`): find the maximum `m`, form
+//! the shifted exponents `z_i = (x_i - m) / T <= 0` exactly, exponentiate in
+//! double-double, add up `s = sum_{i != argmax} e^{z_i}` (the maximum's own
+//! term, exactly 1, is left out as Blanchard, Higham and Higham recommend),
+//! and finish with `p_i = e^{z_i} / (1 + s)`, `log p_i = z_i - log1p(s)` and
+//! `lse = m + log1p(s)`. No intermediate can overflow for finite logits.
+//!
+//! # Accuracy
+//!
+//! Each result is first known as a double-double with a relative error of
+//! about `2^-100` (Dekker's and Knuth's error-free transformations, a
+//! table-driven double-double exp, a pairwise double-double sum, and a
+//! Newton log1p; see `dd.rs`, `exp.rs`, `sum.rs`, `log1p.rs`), and is then
+//! rounded once to f64 (or f32), subnormals included ([`Scaled::to_f64`]).
+//! The result is therefore the exact value correctly rounded unless the
+//! exact value lies within about `2^-100` (relative) of a rounding boundary,
+//! which for data not built for the purpose happens with probability near
+//! `2^-47` per output. Two cases are ill-conditioned by nature and get the
+//! absolute rather than the relative error bound: `logsumexp` when the
+//! result is near 0 (error about `2^-100 * |m|`), and nothing else in this
+//! file (log-softmax adds two non-positive numbers, so it cannot cancel).
+//!
+//! Speed comes from Ziv's strategy (Ziv 1991): a first pass uses a cheaper
+//! exponential with a proven bound of `2^-88` (`exp::exp_fast`), and every
+//! output's rounding is tested against the resulting error bound
+//! ([`Output::round_checked`]); only if some output is too close to a
+//! rounding boundary is the whole vector recomputed with the `2^-100`
+//! kernel. For ordinary data that happens with probability near `n 2^-33`.
+//!
+//! The arithmetic is IEEE-754 additions, multiplications and divisions
+//! only, without fused multiply-add or `libm`, so native and wasm32 builds
+//! give the same bits.
 
 use super::classify::{classify, temperature, Case, Temp};
+use super::dd::Dd;
+use super::log1p::{ln_count, log1p_scaled};
+use super::output::Output;
+use super::prepare::{prepare, shifted, Kernel, Prepared, Temperature};
+use super::scaled::Scaled;
 use super::Error;
 
-/// The shifted exponents of a finite-case vector and their sum without the
-/// argmax term.
-struct Shifted {
-    /// `e^{(x_i - m) / T}` for every entry.
-    exps: Vec<f64>,
-    /// `sum e^{z_i}` over every entry but one maximal one.
-    rest: f64,
-    /// `(x_i - m) / T` for every entry.
-    z: Vec<f64>,
-}
-
-fn shifted(logits: &[f64], max: f64, t: f64) -> Shifted {
-    let z: Vec<f64> = logits.iter().map(|&x| (x - max) / t).collect();
-    let exps: Vec<f64> = z.iter().map(|&z| z.exp()).collect();
-    let argmax = logits.iter().position(|&x| x == max).unwrap_or(0);
-    let rest = exps
-        .iter()
-        .enumerate()
-        .filter(|&(i, _)| i != argmax)
-        .map(|(_, &e)| e)
-        .sum();
-    Shifted { exps, rest, z }
-}
-
 /// Share the mass `1` evenly among the entries where `chosen` is true.
-fn split_evenly(logits: &[f64], chosen: impl Fn(f64) -> bool) -> Vec<f64> {
+fn split_evenly<O: Output>(logits: &[f64], chosen: impl Fn(f64) -> bool) -> Vec<O> {
     let count = logits.iter().filter(|&&x| chosen(x)).count();
+    let share = O::round(Scaled::new(
+        Dd::from_f64(1.0).div(Dd::from_f64(count as f64)),
+        0,
+    ));
     logits
         .iter()
-        .map(|&x| if chosen(x) { 1.0 / count as f64 } else { 0.0 })
+        .map(|&x| if chosen(x) { share } else { O::exact(0.0) })
         .collect()
 }
 
 /// `log` of [`split_evenly`]: `-ln k` on the chosen entries, `-inf` elsewhere.
-fn log_split_evenly(logits: &[f64], chosen: impl Fn(f64) -> bool) -> Vec<f64> {
+fn log_split_evenly<O: Output>(logits: &[f64], chosen: impl Fn(f64) -> bool) -> Vec<O> {
     let count = logits.iter().filter(|&&x| chosen(x)).count();
-    let share = -(count as f64).ln();
+    let share = O::round(ln_count(count).neg());
     logits
         .iter()
-        .map(|&x| if chosen(x) { share } else { f64::NEG_INFINITY })
+        .map(|&x| {
+            if chosen(x) {
+                share
+            } else {
+                O::exact(f64::NEG_INFINITY)
+            }
+        })
         .collect()
+}
+
+/// Generic softmax with a temperature, rounded to `O`.
+pub(crate) fn softmax_in<O: Output>(logits: &[f64], temperature_t: f64) -> Result<Vec<O>, Error> {
+    let temp = temperature(temperature_t)?;
+    Ok(match classify(logits) {
+        Case::Empty => Vec::new(),
+        Case::HasNan => vec![O::exact(f64::NAN); logits.len()],
+        Case::AllMasked => vec![O::exact(0.0); logits.len()],
+        Case::PosInf { .. } => split_evenly(logits, |x| x == f64::INFINITY),
+        Case::Finite { max, .. } => match temp {
+            Temp::Zero => split_evenly(logits, |x| x == max),
+            Temp::Infinite => split_evenly(logits, |x| x > f64::NEG_INFINITY),
+            Temp::Finite(t) => {
+                let t = Temperature::new(t);
+                let fast = prepare(logits, max, &t, Kernel::Fast);
+                match probabilities(&fast, true) {
+                    Some(p) => p,
+                    None => {
+                        let exact = prepare(logits, max, &t, Kernel::Exact);
+                        probabilities(&exact, false).unwrap_or_default()
+                    }
+                }
+            }
+        },
+    })
+}
+
+/// `p_i = e_i / (1 + s)`, each rounded once. With `check`, every rounding
+/// is tested against `prep.bound` and `None` means "ambiguous, redo".
+fn probabilities<O: Output>(prep: &Prepared, check: bool) -> Option<Vec<O>> {
+    let mut out = Vec::with_capacity(prep.exps.len());
+    for e in &prep.exps {
+        out.push(if e.is_zero() {
+            O::exact(0.0)
+        } else {
+            let p = Scaled::new(e.m.mul(prep.inv_total), e.e);
+            if check {
+                O::round_checked(p, prep.bound)?
+            } else {
+                O::round(p)
+            }
+        });
+    }
+    Some(out)
+}
+
+/// `log p_i = z_i - log1p(s)`, each rounded once; `check` as in
+/// [`probabilities`].
+fn log_probabilities<O: Output>(
+    logits: &[f64],
+    max: f64,
+    t: &Temperature,
+    prep: &Prepared,
+    check: bool,
+) -> Option<Vec<O>> {
+    let neg_log_total = log1p_scaled(prep.rest).neg();
+    let round = |v: Scaled| {
+        if check {
+            O::round_checked(v, prep.bound)
+        } else {
+            Some(O::round(v))
+        }
+    };
+    let mut out = Vec::with_capacity(logits.len());
+    for (i, &x) in logits.iter().enumerate() {
+        out.push(if i == prep.argmax {
+            round(neg_log_total)?
+        } else {
+            let z = shifted(x, max, t);
+            if z.hi == f64::NEG_INFINITY {
+                O::exact(f64::NEG_INFINITY)
+            } else {
+                round(Scaled::new(z.to_dd(), 0).add(neg_log_total))?
+            }
+        });
+    }
+    Some(out)
+}
+
+/// Generic log-softmax with a temperature, rounded to `O`.
+pub(crate) fn log_softmax_in<O: Output>(
+    logits: &[f64],
+    temperature_t: f64,
+) -> Result<Vec<O>, Error> {
+    let temp = temperature(temperature_t)?;
+    Ok(match classify(logits) {
+        Case::Empty => Vec::new(),
+        Case::HasNan => vec![O::exact(f64::NAN); logits.len()],
+        Case::AllMasked => vec![O::exact(f64::NEG_INFINITY); logits.len()],
+        Case::PosInf { .. } => log_split_evenly(logits, |x| x == f64::INFINITY),
+        Case::Finite { max, .. } => match temp {
+            Temp::Zero => log_split_evenly(logits, |x| x == max),
+            Temp::Infinite => log_split_evenly(logits, |x| x > f64::NEG_INFINITY),
+            Temp::Finite(t) => {
+                let t = Temperature::new(t);
+                let fast = prepare(logits, max, &t, Kernel::Fast);
+                match log_probabilities(logits, max, &t, &fast, true) {
+                    Some(l) => l,
+                    None => {
+                        let exact = prepare(logits, max, &t, Kernel::Exact);
+                        log_probabilities(logits, max, &t, &exact, false).unwrap_or_default()
+                    }
+                }
+            }
+        },
+    })
+}
+
+/// Generic log-sum-exp, rounded to `O`.
+pub(crate) fn logsumexp_in<O: Output>(logits: &[f64]) -> O {
+    match classify(logits) {
+        Case::Empty | Case::AllMasked => O::exact(f64::NEG_INFINITY),
+        Case::HasNan => O::exact(f64::NAN),
+        Case::PosInf { .. } => O::exact(f64::INFINITY),
+        Case::Finite { max, .. } => {
+            let t = Temperature::new(1.0);
+            let fast = prepare(logits, max, &t, Kernel::Fast);
+            let l = log1p_scaled(fast.rest);
+            let lse = Scaled::from_f64(max).add(l);
+            // m + log1p(s) may cancel: the error bound is absolute, relative
+            // to log1p(s) and |m|, so scale it to the result.
+            let lse_mag = lse.to_dd().hi.abs();
+            let scale = (l.to_dd().hi.abs() + max.abs()) / lse_mag;
+            if lse_mag > 0.0 && scale < 1e6 {
+                if let Some(y) = O::round_checked(lse, fast.bound * scale) {
+                    return y;
+                }
+            }
+            let exact = prepare(logits, max, &t, Kernel::Exact);
+            O::round(Scaled::from_f64(max).add(log1p_scaled(exact.rest)))
+        }
+    }
 }
 
 /// The softmax of a logit vector:
 ///
 /// `softmax(x)_i = e^{x_i} / sum_j e^{x_j}`
 ///
-/// The result is a probability vector: every entry in `[0, 1]`, summing to 1.
+/// The result is a probability vector: every entry in `[0, 1]`, summing to 1
+/// up to the rounding of each entry.
+///
+/// **Accuracy**: every entry is the exact value correctly rounded to f64
+/// (within 0.5 ULP; see the module docs for how and for the residual
+/// `2^-47` chance of a misrounding), subnormal entries included; identical
+/// bits on every target.
 ///
 /// Special values: an empty input gives an empty output; any NaN makes every
 /// output NaN; a fully masked row (all `-inf`) gives all zeros; `k` entries of
 /// `+inf` share the mass as `1/k` each. Finite logits never overflow, however
 /// large (the maximum is subtracted first).
 pub fn softmax(logits: &[f64]) -> Vec<f64> {
-    match softmax_with_temperature(logits, 1.0) {
+    match softmax_in(logits, 1.0) {
         Ok(p) => p,
         // T = 1 is always a valid temperature.
         Err(_) => vec![f64::NAN; logits.len()],
@@ -79,35 +236,30 @@ pub fn softmax(logits: &[f64]) -> Vec<f64> {
 /// the uniform limit over the entries that are not `-inf`. A negative or NaN
 /// temperature is an [`Error`]. The special values of [`softmax`] apply, and
 /// `+inf` logits keep their `1/k` share at every temperature.
+///
+/// **Accuracy**: correctly rounded, as [`softmax`]. The division by `T` is
+/// carried out in triple precision (long division with error-free products),
+/// so a low temperature does not magnify its rounding error.
 pub fn softmax_with_temperature(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
-    let temp = temperature(temperature_t)?;
-    Ok(match classify(logits) {
-        Case::Empty => Vec::new(),
-        Case::HasNan => vec![f64::NAN; logits.len()],
-        Case::AllMasked => vec![0.0; logits.len()],
-        Case::PosInf { .. } => split_evenly(logits, |x| x == f64::INFINITY),
-        Case::Finite { max, .. } => match temp {
-            Temp::Zero => split_evenly(logits, |x| x == max),
-            Temp::Infinite => split_evenly(logits, |x| x > f64::NEG_INFINITY),
-            Temp::Finite(t) => {
-                let s = shifted(logits, max, t);
-                let total = 1.0 + s.rest;
-                s.exps.iter().map(|&e| e / total).collect()
-            }
-        },
-    })
+    softmax_in(logits, temperature_t)
 }
 
 /// The logarithm of the softmax, computed without forming the softmax:
 ///
-/// `log_softmax(x)_i = x_i - log sum_j e^{x_j}`
+/// `log_softmax(x)_i = x_i - log sum_j e^{x_j} = (x_i - m) - log1p(s)`
 ///
 /// Unlike `ln(softmax(x))`, this stays finite where the probability
-/// underflows to 0. Special values: empty gives empty; any NaN gives all NaN;
+/// underflows to 0, and at a dominant element it returns the tiny
+/// `-log1p(s)` to full relative accuracy instead of 0.
+///
+/// **Accuracy**: correctly rounded (both terms are non-positive, so the sum
+/// cannot cancel); identical bits on every target.
+///
+/// Special values: empty gives empty; any NaN gives all NaN;
 /// all `-inf` gives all `-inf`; `k` entries of `+inf` give `-ln k` there and
 /// `-inf` elsewhere.
 pub fn log_softmax(logits: &[f64]) -> Vec<f64> {
-    match log_softmax_with_temperature(logits, 1.0) {
+    match log_softmax_in(logits, 1.0) {
         Ok(p) => p,
         Err(_) => vec![f64::NAN; logits.len()],
     }
@@ -116,37 +268,77 @@ pub fn log_softmax(logits: &[f64]) -> Vec<f64> {
 /// `log softmax(x / T)`, with the limits and errors of
 /// [`softmax_with_temperature`]: `-ln k` on the `k` entries that share the
 /// mass, `-inf` on the others.
+///
+/// **Accuracy**: correctly rounded, as [`log_softmax`].
 pub fn log_softmax_with_temperature(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
-    let temp = temperature(temperature_t)?;
-    Ok(match classify(logits) {
-        Case::Empty => Vec::new(),
-        Case::HasNan => vec![f64::NAN; logits.len()],
-        Case::AllMasked => vec![f64::NEG_INFINITY; logits.len()],
-        Case::PosInf { .. } => log_split_evenly(logits, |x| x == f64::INFINITY),
-        Case::Finite { max, .. } => match temp {
-            Temp::Zero => log_split_evenly(logits, |x| x == max),
-            Temp::Infinite => log_split_evenly(logits, |x| x > f64::NEG_INFINITY),
-            Temp::Finite(t) => {
-                let s = shifted(logits, max, t);
-                let log_total = s.rest.ln_1p();
-                s.z.iter().map(|&z| z - log_total).collect()
-            }
-        },
-    })
+    log_softmax_in(logits, temperature_t)
 }
 
 /// The log-sum-exp, the log-domain normaliser of softmax:
 ///
 /// `lse(x) = log sum_j e^{x_j} = m + log1p(sum_{j != argmax} e^{x_j - m})`
 ///
-/// with `m = max_j x_j`. It lies between `m` and `m + ln n`. Special values:
-/// empty or all `-inf` gives `-inf`; any NaN gives NaN; any `+inf` gives
-/// `+inf`.
+/// with `m = max_j x_j` (Blanchard, Higham & Higham 2021). It lies between
+/// `m` and `m + ln n`.
+///
+/// **Accuracy**: correctly rounded when `|lse|` is not tiny compared with
+/// `|m|`; the double-double evaluation has an absolute error near
+/// `2^-100 (|m| + |lse|)`, so even `lse` near 0 (where `m + log1p(s)`
+/// cancels) keeps about `100 - log2(|m| / |lse|)` correct bits, far beyond
+/// f64 for all but contrived inputs.
+///
+/// Special values: empty or all `-inf` gives `-inf`; any NaN gives NaN; any
+/// `+inf` gives `+inf`.
 pub fn logsumexp(logits: &[f64]) -> f64 {
-    match classify(logits) {
-        Case::Empty | Case::AllMasked => f64::NEG_INFINITY,
-        Case::HasNan => f64::NAN,
-        Case::PosInf { .. } => f64::INFINITY,
-        Case::Finite { max, .. } => max + shifted(logits, max, 1.0).rest.ln_1p(),
+    logsumexp_in(logits)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn vector(seed: u64, n: usize, sigma: f64) -> Vec<f64> {
+        let mut state = seed | 1;
+        (0..n)
+            .map(|_| {
+                state ^= state << 13;
+                state ^= state >> 7;
+                state ^= state << 17;
+                ((state >> 11) as f64 / (1u64 << 53) as f64 - 0.5) * sigma
+            })
+            .collect()
+    }
+
+    #[test]
+    fn the_fast_path_agrees_with_the_exact_kernel_whenever_it_answers() {
+        for seed in 1..40u64 {
+            let x = vector(seed, 1 + (seed as usize * 37) % 500, 10.0 * seed as f64);
+            let max = x.iter().fold(f64::NEG_INFINITY, |a, &b| a.max(b));
+            let t = Temperature::new(if seed % 2 == 0 { 1.0 } else { 0.37 });
+            let fast = prepare(&x, max, &t, Kernel::Fast);
+            let exact = prepare(&x, max, &t, Kernel::Exact);
+            let a: Vec<f64> = probabilities(&fast, true).expect("no ambiguity here");
+            let b: Vec<f64> = probabilities(&exact, false).expect("unchecked");
+            assert_eq!(a, b);
+            let a: Vec<f64> = log_probabilities(&x, max, &t, &fast, true).expect("clear");
+            let b: Vec<f64> = log_probabilities(&x, max, &t, &exact, false).expect("unchecked");
+            assert_eq!(a, b);
+        }
+    }
+
+    #[test]
+    fn the_rounding_test_refuses_a_value_at_a_midpoint() {
+        // 1 + 2^-53 is exactly halfway between 1 and its successor.
+        let mid = Scaled::new(
+            Dd {
+                hi: 1.0,
+                lo: f64::EPSILON / 2.0,
+            },
+            0,
+        );
+        assert_eq!(<f64 as Output>::round_checked(mid, 1e-25), None);
+        let clear = Scaled::new(Dd::from_f64(1.25), 0);
+        assert_eq!(<f64 as Output>::round_checked(clear, 1e-25), Some(1.25));
+        assert_eq!(<f32 as Output>::round_checked(clear, 1e-25), Some(1.25f32));
     }
 }

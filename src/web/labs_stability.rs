@@ -90,6 +90,12 @@ impl StabilityView {
         self.lab.logits_text()
     }
 
+    /// What the logits field was read as.
+    #[wasm_bindgen(js_name = readSentence)]
+    pub fn read_sentence(&self) -> String {
+        self.lab.read_sentence()
+    }
+
     /// How many logits there are.
     pub fn count(&self) -> usize {
         self.lab.logits().len()

@@ -6,10 +6,12 @@ mod canvas;
 mod explorer;
 mod labs_attention;
 mod labs_stability;
+mod practice;
 
 pub use explorer::ExplorerView;
 pub use labs_attention::AttentionView;
 pub use labs_stability::StabilityView;
+pub use practice::PracticeView;
 
 use wasm_bindgen::prelude::*;
 

@@ -89,9 +89,19 @@ export async function expectAccessible(page, include = null) {
   assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
 }
 
-/** All visible text of the page. */
+/**
+ * All visible text of the page, except the parts marked `data-shows-nan`
+ * (the stability lab and the fully masked row show NaN on purpose: it is
+ * what they teach).
+ */
 export function visibleText(page) {
-  return page.evaluate(() => document.body.innerText);
+  return page.evaluate(() => {
+    const shown = [...document.querySelectorAll("[data-shows-nan]")].filter((e) => !e.hidden);
+    shown.forEach((e) => { e.hidden = true; });
+    const text = document.body.innerText;
+    shown.forEach((e) => { e.hidden = false; });
+    return text;
+  });
 }
 
 /** The numbers shown in the probability column of the explorer. */

@@ -4,9 +4,10 @@ import init from "../pkg/softmax_lesson.js";
 import * as explorer from "./explorer.js";
 import * as labStability from "./lab-stability.js";
 import * as labAttention from "./lab-attention.js";
+import * as practice from "./practice.js";
 import * as theme from "./theme.js";
 
-const parts = [explorer, labStability, labAttention];
+const parts = [explorer, labStability, labAttention, practice];
 
 async function main() {
   theme.setup();

@@ -1,12 +1,35 @@
 // Canvas sizing for sharp drawing on HiDPI screens: the backing store is the
 // CSS size times devicePixelRatio, and the Rust side draws in device pixels.
 
+// CSS sizes are remembered from a ResizeObserver, so sizing a canvas during
+// an update never forces a synchronous layout.
+const sizes = new WeakMap();
+const observer = new ResizeObserver((entries) => {
+  for (const entry of entries) {
+    const box = entry.contentBoxSize?.[0];
+    sizes.set(entry.target, box ? [box.inlineSize, box.blockSize] : [entry.contentRect.width, entry.contentRect.height]);
+    for (const fn of listeners) fn(entry.target);
+  }
+});
+const listeners = new Set();
+
+/** Call fn(canvas) whenever a watched canvas changes size. */
+export function onResize(fn) {
+  listeners.add(fn);
+}
+
 /** Size `canvas`'s backing store to its CSS box; returns the ratio used. */
 export function fitCanvas(canvas) {
   const ratio = Math.min(Math.max(window.devicePixelRatio || 1, 1), 4);
-  const rect = canvas.getBoundingClientRect();
-  const width = Math.max(1, Math.round(rect.width * ratio));
-  const height = Math.max(1, Math.round(rect.height * ratio));
+  let size = sizes.get(canvas);
+  if (!size) {
+    const rect = canvas.getBoundingClientRect();
+    size = [rect.width, rect.height];
+    sizes.set(canvas, size);
+    observer.observe(canvas);
+  }
+  const width = Math.max(1, Math.round(size[0] * ratio));
+  const height = Math.max(1, Math.round(size[1] * ratio));
   if (canvas.width !== width || canvas.height !== height) {
     canvas.width = width;
     canvas.height = height;

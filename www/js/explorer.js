@@ -2,7 +2,7 @@
 // lives in Rust. This file moves text and events only; every number comes
 // from the core, already formatted.
 import { ExplorerView, checkNumber } from "../pkg/softmax_lesson.js";
-import { fitCanvas, pointerPosition } from "./canvas.js";
+import { fitCanvas, onResize, pointerPosition } from "./canvas.js";
 import { wireExports } from "./export.js";
 import * as theme from "./theme.js";
 
@@ -125,50 +125,71 @@ function cell(tag, text, attrs = {}) {
   return element;
 }
 
-function showReadout() {
-  const r = view.readout();
-  $("readout-rows").replaceChildren(
-    ...r.probabilities.map((p, i) => {
+/** Give `tbody` exactly `rows` rows of `columns` cells (the first a row
+ * header), rebuilding only when the shape changes; returns the rows. */
+function shapeTable(tbody, rows, columns, decorate = () => {}) {
+  const current = tbody.rows;
+  if (current.length !== rows || current[0]?.cells.length !== columns) {
+    const fresh = [];
+    for (let i = 0; i < rows; i++) {
       const tr = document.createElement("tr");
-      tr.append(
-        cell("th", `class ${i + 1}`, { scope: "row" }),
-        cell("td", p, { "data-probability": String(i + 1) }),
-        cell("td", r.logProbabilities[i]),
-      );
-      return tr;
-    }),
-  );
-  $("lse-out").textContent = r.logSumExp;
-  $("lse-bounds").textContent = r.logSumExpBounds;
-  $("entropy-out").textContent = r.entropy;
-  $("entropy-bounds").textContent = r.entropyBounds;
-  $("cross-entropy-out").textContent = r.crossEntropy;
-  $("ratio-out").textContent = r.ratio;
-  $("beta-out").textContent = r.beta;
-  $("nudged-out").textContent = `(${r.nudged.join(", ")})`;
-  const n = r.probabilities.length;
-  const head = document.createElement("tr");
-  head.append(cell("th", "row", { scope: "col" }));
-  for (let k = 1; k <= n; k++) head.append(cell("th", `∂/∂x${k}`, { scope: "col" }));
-  head.append(cell("th", "row sum", { scope: "col" }));
-  $("jacobian-head").replaceChildren(head);
-  $("jacobian-rows").replaceChildren(
-    ...r.jacobian.map((row, i) => {
-      const tr = document.createElement("tr");
-      tr.append(cell("th", `p${i + 1}`, { scope: "row" }));
-      for (const value of row) tr.append(cell("td", value));
-      tr.append(cell("td", r.rowSums[i], { "data-row-sum": String(i + 1) }));
-      return tr;
-    }),
-  );
-  $("simplex-text").textContent = `Current point: ${r.spoken}.`;
+      tr.append(cell("th", "", { scope: "row" }));
+      for (let c = 1; c < columns; c++) tr.append(document.createElement("td"));
+      decorate(tr, i);
+      fresh.push(tr);
+    }
+    tbody.replaceChildren(...fresh);
+  }
+  return [...tbody.rows];
 }
 
-/** Redraw everything and record the state in the URL. */
-function render({ except = null, push = false } = {}) {
+function setText(element, text) {
+  if (element.textContent !== text) element.textContent = text;
+}
+
+function showReadout() {
+  const r = view.readout();
+  const n = r.probabilities.length;
+  shapeTable($("readout-rows"), n, 3, (tr, i) => tr.cells[1].setAttribute("data-probability", String(i + 1)))
+    .forEach((tr, i) => {
+      setText(tr.cells[0], `class ${i + 1}`);
+      setText(tr.cells[1], r.probabilities[i]);
+      setText(tr.cells[2], r.logProbabilities[i]);
+    });
+  setText($("lse-out"), r.logSumExp);
+  setText($("lse-bounds"), r.logSumExpBounds);
+  setText($("entropy-out"), r.entropy);
+  setText($("entropy-bounds"), r.entropyBounds);
+  setText($("cross-entropy-out"), r.crossEntropy);
+  setText($("ratio-out"), r.ratio);
+  setText($("beta-out"), r.beta);
+  setText($("nudged-out"), `(${r.nudged.join(", ")})`);
+  if ($("jacobian-head").rows[0]?.cells.length !== n + 2) {
+    const head = document.createElement("tr");
+    head.append(cell("th", "row", { scope: "col" }));
+    for (let k = 1; k <= n; k++) head.append(cell("th", `∂/∂x${k}`, { scope: "col" }));
+    head.append(cell("th", "row sum", { scope: "col" }));
+    $("jacobian-head").replaceChildren(head);
+  }
+  shapeTable($("jacobian-rows"), n, n + 2, (tr, i) => tr.cells[n + 1].setAttribute("data-row-sum", String(i + 1)))
+    .forEach((tr, i) => {
+      setText(tr.cells[0], `p${i + 1}`);
+      r.jacobian[i].forEach((value, k) => setText(tr.cells[k + 1], value));
+      setText(tr.cells[n + 1], r.rowSums[i]);
+    });
+  setText($("simplex-text"), `Current point: ${r.spoken}.`);
+}
+
+/**
+ * Redraw everything and record the state in the URL: replaced while
+ * typing, pushed (a Back step) when a change is committed, and left alone
+ * during a drag, which is recorded when the pointer is released.
+ */
+function render({ except = null, push = false, dragging = false } = {}) {
   syncFields(except);
   drawViews();
   showReadout();
+  if (dragging) return;
   const hash = `#${view.fragment()}`;
   if (hash !== location.hash) {
     if (push) history.pushState(null, "", hash);
@@ -254,14 +275,14 @@ function wireDrag(canvas, { grab, move, release }) {
     dragging = true;
     canvas.setPointerCapture(event.pointerId);
     canvas.focus({ preventScroll: true });
-    render();
+    render({ dragging: true });
     event.preventDefault();
   });
   canvas.addEventListener("pointermove", (event) => {
     if (!dragging) return;
     const [x, y] = pointerPosition(canvas, event);
     move(x, y);
-    render();
+    render({ dragging: true });
   });
   const stop = (event) => {
     if (!dragging) return;
@@ -317,7 +338,9 @@ export function mount() {
     loadFromUrl();
     render();
   });
-  new ResizeObserver(() => drawViews()).observe($("bars-canvas"));
+  onResize(() => drawViews());
   theme.onChange(() => drawViews());
   render();
+  // Read by `cargo xtask bench`: time from navigation to the first drawn simplex.
+  performance.mark("simplex-drawn");
 }

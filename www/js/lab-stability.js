@@ -78,6 +78,7 @@ function showError(message) {
   if (message) {
     field.setAttribute("aria-invalid", "true");
     box.textContent = message;
+    $("stab-logits-read").textContent = "";
   } else {
     field.removeAttribute("aria-invalid");
     box.textContent = "";
@@ -103,6 +104,7 @@ function render(options) {
   const report = view.report();
   const count = view.count();
   $("stab-routes").replaceChildren(...report.routes.map((r) => routeBlock(r, count)));
+  $("stab-logits-read").textContent = view.readSentence();
   $("stab-limits").textContent = report.limits;
   $("stab-loss").textContent = report.loss;
 }

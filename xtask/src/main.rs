@@ -36,6 +36,12 @@ enum Command {
     },
     /// Write the self-contained static site to dist/.
     Dist,
+    /// Print the accuracy table: max and mean ULP error per input class and
+    /// function, for the exact core and a naive baseline.
+    Accuracy,
+    /// Print the performance figures and check the budgets: native
+    /// throughput (when the examples exist) and the page in headless Chromium.
+    Bench,
     /// Write the README's screenshots to docs/ (desktop light and dark, phone).
     Screenshots,
     /// Run every test layer in order (or only the named one).
@@ -54,6 +60,10 @@ fn main() {
             println!("wrote {}", dir.display());
         }),
         Command::Test { layer } => test::run(layer),
+        Command::Bench => test::bench(),
+        Command::Accuracy => {
+            env::run(env::cargo().args(["run", "--quiet", "--release", "--example", "accuracy"]))
+        }
         Command::Screenshots => test::node_script("screenshots.mjs", &[]),
     };
     if let Err(error) = result {

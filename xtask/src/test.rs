@@ -124,6 +124,17 @@ fn e2e_tests() -> Result<()> {
     with_site(|url| run_node(&args, url)).context("the end-to-end tests failed")
 }
 
+/// `cargo xtask bench`: native figures from the examples that exist, then
+/// the browser figures (which also check the page's budgets).
+pub fn bench() -> Result<()> {
+    for example in ["throughput"] {
+        if root().join(format!("examples/{example}.rs")).exists() {
+            env::run(env::cargo().args(["run", "--quiet", "--release", "--example", example]))?;
+        }
+    }
+    node_script("bench.mjs", &[])
+}
+
 /// Run a node script from `tests/e2e/` against a freshly built and served
 /// site.
 pub fn node_script(script: &str, extra: &[&str]) -> Result<()> {

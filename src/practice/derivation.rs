@@ -1,0 +1,188 @@
+//! The "show that" problem: shift invariance, `softmax(x + c·1) = softmax(x)`,
+//! as a derivation the learner completes one line at a time. Each step offers
+//! a few candidate lines; every wrong line comes with the reason it is wrong,
+//! so the check of each step is also its explanation.
+
+/// One step: the line to choose among `options`.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Step {
+    /// What this step does, shown above its choices.
+    pub prompt: String,
+    /// Candidate lines.
+    pub options: Vec<String>,
+    /// Index of the right line in `options`.
+    pub correct: usize,
+    /// Why each option is right or wrong (same order as `options`).
+    pub feedback: Vec<String>,
+}
+
+/// A derivation: a starting line and the steps that follow it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Derivation {
+    /// The line the derivation starts from.
+    pub start: String,
+    /// The steps, in order.
+    pub steps: Vec<Step>,
+}
+
+/// The verdict on one chosen line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StepVerdict {
+    /// Whether the chosen line is the right one.
+    pub correct: bool,
+    /// What to say about it ("Correct: ..." or why it is wrong).
+    pub message: String,
+}
+
+fn step(prompt: &str, options: [(&str, &str); 3], correct: usize) -> Step {
+    Step {
+        prompt: prompt.to_owned(),
+        options: options.iter().map(|(o, _)| (*o).to_owned()).collect(),
+        correct,
+        feedback: options.iter().map(|(_, f)| (*f).to_owned()).collect(),
+    }
+}
+
+/// The derivation of shift invariance, in four steps.
+pub fn shift_invariance() -> Derivation {
+    Derivation {
+        start: "Let yᵢ = xᵢ + c for every i. Then softmax(y)ᵢ = e^(yᵢ) / Σⱼ e^(yⱼ).".to_owned(),
+        steps: vec![
+            step(
+                "Step 1: write the shifted logits into the definition.",
+                [
+                    (
+                        "(e^(xᵢ) + c) / Σⱼ (e^(xⱼ) + c)",
+                        "The constant is added to the logit, so it sits inside the exponent, not next to it.",
+                    ),
+                    (
+                        "e^(xᵢ + c) / Σⱼ e^(xⱼ + c)",
+                        "Every logit, in the numerator and in each term of the sum, carries the same + c.",
+                    ),
+                    (
+                        "e^(xᵢ + c) / Σⱼ e^(xⱼ)",
+                        "The shift applies to every logit, including the ones summed in the denominator.",
+                    ),
+                ],
+                1,
+            ),
+            step(
+                "Step 2: split each exponential of a sum.",
+                [
+                    (
+                        "e^c · e^(xᵢ) / Σⱼ e^c · e^(xⱼ)",
+                        "The exponential turns a sum in the exponent into a product: e^(a + b) = e^a · e^b.",
+                    ),
+                    (
+                        "(e^c + e^(xᵢ)) / Σⱼ (e^c + e^(xⱼ))",
+                        "e^(a + b) is a product e^a · e^b, not a sum e^a + e^b.",
+                    ),
+                    (
+                        "c · e^(xᵢ) / Σⱼ c · e^(xⱼ)",
+                        "The constant stays in an exponential: e^(xᵢ + c) = e^c · e^(xᵢ), not c · e^(xᵢ).",
+                    ),
+                ],
+                0,
+            ),
+            step(
+                "Step 3: take the common factor out of the sum.",
+                [
+                    (
+                        "e^c · e^(xᵢ) / (e^(n·c) · Σⱼ e^(xⱼ))",
+                        "Factoring e^c out of a sum takes it out once, not once per term: c·(a + b) = c·a + c·b.",
+                    ),
+                    (
+                        "e^c · e^(xᵢ) / (n · e^c + Σⱼ e^(xⱼ))",
+                        "The terms are products e^c · e^(xⱼ), so e^c factors out; nothing is added.",
+                    ),
+                    (
+                        "e^c · e^(xᵢ) / (e^c · Σⱼ e^(xⱼ))",
+                        "e^c does not depend on j, so it leaves the sum as a single factor.",
+                    ),
+                ],
+                2,
+            ),
+            step(
+                "Step 4: simplify.",
+                [
+                    (
+                        "e^c · softmax(x)ᵢ",
+                        "The e^c in the denominator cancels the one in the numerator; nothing is left over.",
+                    ),
+                    (
+                        "e^(xᵢ) / Σⱼ e^(xⱼ) = softmax(x)ᵢ",
+                        "e^c is positive, so it cancels top and bottom: the shift changes nothing.",
+                    ),
+                    (
+                        "e^(xᵢ) / Σⱼ e^(xⱼ) + c",
+                        "c was inside the exponentials, which cancel as a factor; no c is added at the end.",
+                    ),
+                ],
+                1,
+            ),
+        ],
+    }
+}
+
+impl Derivation {
+    /// Check the line `choice` (an index into the options) for step `index`.
+    /// An index out of range is answered with a message, never a panic.
+    pub fn check_step(&self, index: usize, choice: usize) -> StepVerdict {
+        let Some(step) = self.steps.get(index) else {
+            return StepVerdict {
+                correct: false,
+                message: format!("There is no step {}.", index + 1),
+            };
+        };
+        match step.feedback.get(choice) {
+            Some(why) if choice == step.correct => StepVerdict {
+                correct: true,
+                message: format!("Correct: {why}"),
+            },
+            Some(why) => StepVerdict {
+                correct: false,
+                message: format!("Not this line. {why}"),
+            },
+            None => StepVerdict {
+                correct: false,
+                message: "Choose one of the lines offered.".to_owned(),
+            },
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn each_step_accepts_its_right_line_and_explains_the_others() {
+        let d = shift_invariance();
+        for (i, step) in d.steps.iter().enumerate() {
+            assert_eq!(step.options.len(), step.feedback.len());
+            for choice in 0..step.options.len() {
+                let v = d.check_step(i, choice);
+                assert_eq!(v.correct, choice == step.correct);
+                assert!(
+                    v.message.starts_with("Correct") == v.correct,
+                    "{}",
+                    v.message
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_right_line_is_not_always_in_the_same_place() {
+        let d = shift_invariance();
+        let places: std::collections::BTreeSet<usize> = d.steps.iter().map(|s| s.correct).collect();
+        assert!(places.len() > 1);
+    }
+
+    #[test]
+    fn a_step_or_choice_out_of_range_gets_a_message() {
+        let d = shift_invariance();
+        assert!(!d.check_step(9, 0).correct);
+        assert!(!d.check_step(0, 9).correct);
+    }
+}

@@ -1,0 +1,476 @@
+//! The problems: the source page's three (seed 0 at each level) and seeded
+//! variants of them. The same level and seed always give the same problem;
+//! every expected answer, hint number and solution number is computed here
+//! by the core, never written in by hand.
+//!
+//! * easy: softmax of a short integer vector (n from 2 to 5, sometimes all
+//!   equal); the source problem is x = (0, 0, 0, 0).
+//! * medium: shift invariance, derived step by step and checked on numbers
+//!   (the source problem, with x = (2, 1, 0) and c = 10), or a masked
+//!   softmax, or a log-softmax whose probabilities underflow.
+//! * hard: one logit vector at two temperatures, which is more peaked, and
+//!   the ratio that explains it (the source problem: x = (3, 1, −1) at T = 1
+//!   and T = 2).
+
+use crate::explorer::format::fixed;
+use crate::practice::derivation::shift_invariance;
+use crate::practice::problem::{
+    masked, number, probabilities, softmax_t, vector, Level, Part, Problem, Task,
+};
+use crate::practice::rng::Rng;
+
+/// The largest seed a variant may have (progress records refuse larger).
+pub const MAX_SEED: u32 = 999_999;
+
+/// The problem at `level` with `seed`: seed 0 is the source page's problem,
+/// any other seed a variant. Seeds above [`MAX_SEED`] wrap into range.
+pub fn generate(level: Level, seed: u32) -> Problem {
+    let seed = if seed > MAX_SEED {
+        seed % MAX_SEED + 1
+    } else {
+        seed
+    };
+    let mut rng = Rng::new(u64::from(seed) * 3 + level as u64);
+    let problem = match (level, seed) {
+        (Level::Easy, 0) => easy(vec![0.0; 4], true),
+        (Level::Easy, _) => {
+            let n = rng.range(2, 5) as usize;
+            let logits = if rng.range(0, 3) == 0 {
+                vec![rng.range(-3, 3) as f64; n]
+            } else {
+                (0..n).map(|_| rng.range(-2, 3) as f64).collect()
+            };
+            easy(logits, false)
+        }
+        (Level::Medium, 0) => shift(vec![2.0, 1.0, 0.0], 10.0),
+        (Level::Medium, _) => match rng.range(0, 2) {
+            0 => {
+                let n = rng.range(3, 4) as usize;
+                let logits = (0..n).map(|_| rng.range(-3, 3) as f64).collect();
+                shift(logits, rng.pick(&[-100.0, -7.0, 5.0, 10.0, 50.0, 1000.0]))
+            }
+            1 => {
+                let n = rng.range(3, 5) as usize;
+                let logits = (0..n).map(|_| rng.range(-2, 3) as f64).collect();
+                let mut mask: Vec<bool> = (0..n).map(|_| rng.range(0, 2) == 0).collect();
+                // At least one masked entry and at least two left to share the mass.
+                if !mask.iter().any(|&m| m) {
+                    mask[rng.range(0, n as i64 - 1) as usize] = true;
+                }
+                while mask.iter().filter(|&&m| !m).count() < 2 {
+                    if let Some(slot) = mask.iter_mut().find(|m| **m) {
+                        *slot = false;
+                    }
+                }
+                masking(logits, mask, rng.pick(&[1.0, 1.0, 2.0, 0.5]))
+            }
+            _ => {
+                let offset = rng.range(-2, 2) as f64;
+                let gap = rng.pick(&[800.0, 900.0, 1000.0]);
+                let near = rng.range(1, 3) as f64;
+                log_softmax(vec![offset, offset - gap, offset - near])
+            }
+        },
+        (Level::Hard, 0) => temperatures(vec![3.0, 1.0, -1.0], [1.0, 2.0]),
+        (Level::Hard, _) => {
+            let n = rng.range(3, 4) as usize;
+            let mut pool: Vec<f64> = (-3..=4).map(f64::from).collect();
+            let mut logits = Vec::with_capacity(n);
+            for _ in 0..n {
+                let i = rng.range(0, pool.len() as i64 - 1) as usize;
+                logits.push(pool.remove(i));
+            }
+            let pairs = [
+                (0.5, 1.0),
+                (1.0, 2.0),
+                (1.0, 3.0),
+                (0.5, 2.0),
+                (2.0, 4.0),
+                (1.0, 4.0),
+            ];
+            let (a, b) = rng.pick(&pairs);
+            let ts = if rng.range(0, 1) == 0 { [a, b] } else { [b, a] };
+            temperatures(logits, ts)
+        }
+    };
+    Problem {
+        level,
+        seed,
+        ..problem
+    }
+}
+
+fn sub(i: usize) -> String {
+    const DIGITS: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
+    (i + 1)
+        .to_string()
+        .chars()
+        .map(|c| c.to_digit(10).map_or(c, |d| DIGITS[d as usize]))
+        .collect()
+}
+
+fn blank(level: Level) -> Problem {
+    Problem {
+        level,
+        seed: 0,
+        topic: String::new(),
+        statement: String::new(),
+        derivation: None,
+        parts: Vec::new(),
+        hints: Vec::new(),
+        solution: Vec::new(),
+    }
+}
+
+fn exps(logits: &[f64], t: f64) -> Vec<f64> {
+    let m = logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    logits.iter().map(|&x| ((x - m) / t).exp()).collect()
+}
+
+/// The worked lines of `softmax(x / T)` with a mask: scale, shift,
+/// exponentiate, add, divide.
+fn softmax_lines(logits: &[f64], t: f64, mask: &[bool]) -> Vec<String> {
+    let x = masked(logits, mask);
+    let mut lines = Vec::new();
+    let hidden: Vec<String> = mask
+        .iter()
+        .enumerate()
+        .filter(|(_, &m)| m)
+        .map(|(i, _)| (i + 1).to_string())
+        .collect();
+    if !hidden.is_empty() {
+        lines.push(format!(
+            "Mask: position {} becomes −∞, so x = {}; e^(−∞) = 0 drops it from the sum.",
+            hidden.join(" and "),
+            vector(&x)
+        ));
+    }
+    let scaled: Vec<f64> = x.iter().map(|v| v / t).collect();
+    if t != 1.0 {
+        lines.push(format!(
+            "Divide by T = {}: x / T = {}.",
+            number(t),
+            vector(&scaled)
+        ));
+    }
+    let m = scaled.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let z: Vec<f64> = scaled.iter().map(|v| v - m).collect();
+    if m != 0.0 {
+        lines.push(format!(
+            "Subtract the largest, m = {}: z = {}.",
+            number(m),
+            vector(&z)
+        ));
+    }
+    let e = exps(&x, t);
+    let total: f64 = e.iter().sum();
+    lines.push(format!("Exponentiate: e^z ≈ {}.", vector(&e)));
+    lines.push(format!("Add them up: S ≈ {}.", number(total)));
+    lines.push(format!(
+        "Divide each by S: p ≈ {}.",
+        probabilities(&softmax_t(&x, t))
+    ));
+    lines
+}
+
+fn exps_hint(logits: &[f64], t: f64, mask: &[bool]) -> String {
+    let e = exps(&masked(logits, mask), t);
+    let total: f64 = e.iter().sum();
+    format!(
+        "After subtracting the largest scaled logit, the exponentials are ≈ {} and add up to ≈ {}; divide each by that sum.",
+        vector(&e),
+        number(total)
+    )
+}
+
+fn easy(logits: Vec<f64>, source: bool) -> Problem {
+    let n = logits.len();
+    let mask = vec![false; n];
+    let equal = logits.windows(2).all(|w| w[0] == w[1]);
+    let mut solution = softmax_lines(&logits, 1.0, &mask);
+    if equal {
+        solution.push(format!(
+            "All {n} logits are equal, so softmax gives the uniform distribution: every entry is 1/{n}."
+        ));
+    } else {
+        solution.push("The larger the logit, the larger its share: a gap of 1 between two logits is a factor of e between their probabilities.".to_owned());
+    }
+    Problem {
+        topic: "a softmax by hand".to_owned(),
+        statement: if source {
+            format!(
+                "Compute softmax(x) for x = {}. Which distribution comes out, and why?",
+                vector(&logits)
+            )
+        } else {
+            format!("Compute softmax(x) for x = {}.", vector(&logits))
+        },
+        parts: vec![Part {
+            prompt: format!(
+                "Enter softmax(x): {n} probabilities in order (one number is enough if they are all the same)."
+            ),
+            task: Task::Softmax {
+                logits: logits.clone(),
+                temperature: 1.0,
+                mask: mask.clone(),
+            },
+        }],
+        hints: vec![
+            if equal {
+                "When every logit is the same, every exponential is the same number too.".to_owned()
+            } else {
+                "Softmax exponentiates each logit, then divides each exponential by the sum of all of them.".to_owned()
+            },
+            "Subtracting the same number from every logit (for instance the largest) changes nothing and keeps the exponentials small.".to_owned(),
+            exps_hint(&logits, 1.0, &mask),
+        ],
+        solution,
+        ..blank(Level::Easy)
+    }
+}
+
+fn shift(logits: Vec<f64>, c: f64) -> Problem {
+    let shifted: Vec<f64> = logits.iter().map(|x| x + c).collect();
+    let n = logits.len();
+    let derivation = shift_invariance();
+    let mut solution = vec![derivation.start.clone()];
+    solution.extend(
+        derivation
+            .steps
+            .iter()
+            .filter_map(|s| s.options.get(s.correct).map(|line| format!("= {line}"))),
+    );
+    solution.push(format!(
+        "On numbers: x + c·1 = {}. Subtracting its largest entry gives the same z as for x itself, so the probabilities are softmax(x) ≈ {}.",
+        vector(&shifted),
+        probabilities(&crate::softmax(&logits))
+    ));
+    Problem {
+        topic: "show that shifting changes nothing".to_owned(),
+        statement: format!(
+            "Show that softmax is shift-invariant: softmax(x + c·1) = softmax(x) for every constant c. Complete the derivation line by line, then check it on numbers with x = {} and c = {}.",
+            vector(&logits),
+            number(c)
+        ),
+        derivation: Some(derivation),
+        parts: vec![Part {
+            prompt: format!(
+                "Check it on numbers: enter softmax(x + c·1), {n} probabilities, for x = {} and c = {}.",
+                vector(&logits),
+                number(c)
+            ),
+            task: Task::Softmax {
+                logits: shifted,
+                temperature: 1.0,
+                mask: vec![false; n],
+            },
+        }],
+        hints: vec![
+            "An exponential of a sum is a product: e^(xᵢ + c) = e^c · e^(xᵢ).".to_owned(),
+            "The same factor e^c sits in the numerator and in every term of the sum; take it out of the sum and cancel it.".to_owned(),
+            format!(
+                "So the numbers are those of softmax(x) for x = {}: exponentiate x, not x + c.",
+                vector(&logits)
+            ),
+        ],
+        solution,
+        ..blank(Level::Medium)
+    }
+}
+
+fn masking(logits: Vec<f64>, mask: Vec<bool>, t: f64) -> Problem {
+    let n = logits.len();
+    let hidden: Vec<String> = mask
+        .iter()
+        .enumerate()
+        .filter(|(_, &m)| m)
+        .map(|(i, _)| (i + 1).to_string())
+        .collect();
+    let mut solution = softmax_lines(&logits, t, &mask);
+    solution.push(
+        "Masked positions get exactly 0, and the others share all of the probability.".to_owned(),
+    );
+    Problem {
+        topic: "a masked softmax".to_owned(),
+        statement: format!(
+            "A padding mask hides position {} of x = {}. Masked logits are set to −∞ before the softmax. Use temperature T = {}.",
+            hidden.join(" and "),
+            vector(&logits),
+            number(t)
+        ),
+        parts: vec![Part {
+            prompt: format!(
+                "Enter softmax(x / T) with the mask applied: {n} probabilities, in order, including the masked positions."
+            ),
+            task: Task::Softmax {
+                logits: logits.clone(),
+                temperature: t,
+                mask: mask.clone(),
+            },
+        }],
+        hints: vec![
+            "A masked logit becomes −∞, and e^(−∞) = 0: it adds nothing to the sum and gets nothing back.".to_owned(),
+            "Take the softmax of the unmasked logits (divided by T) only, then put 0 at each masked position.".to_owned(),
+            exps_hint(&logits, t, &mask),
+        ],
+        solution,
+        ..blank(Level::Medium)
+    }
+}
+
+fn log_softmax(logits: Vec<f64>) -> Problem {
+    let n = logits.len();
+    let lse = crate::logsumexp(&logits);
+    let m = logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let answer = crate::log_softmax(&logits);
+    let shown: Vec<String> = answer.iter().map(|&v| fixed(v, 3)).collect();
+    Problem {
+        topic: "log-softmax without underflow".to_owned(),
+        statement: format!(
+            "Compute log-softmax(x) for x = {}. One gap is so large that its probability underflows to 0 in double precision, yet its log-probability is an ordinary number.",
+            vector(&logits)
+        ),
+        parts: vec![Part {
+            prompt: format!("Enter log-softmax(x): {n} log-probabilities, in order."),
+            task: Task::LogSoftmax {
+                logits: logits.clone(),
+            },
+        }],
+        hints: vec![
+            "log-softmax(x)ᵢ = xᵢ − lse(x), where lse(x) = ln Σⱼ e^(xⱼ) is the log-sum-exp.".to_owned(),
+            "Compute lse stably: with m the largest logit, lse(x) = m + ln Σⱼ e^(xⱼ − m). Never take the log of a probability that has already rounded to 0.".to_owned(),
+            format!("Here lse(x) ≈ {}; subtract it from each logit.", fixed(lse, 4)),
+        ],
+        solution: vec![
+            format!("The largest logit is m = {}.", number(m)),
+            format!(
+                "lse(x) = m + ln Σⱼ e^(xⱼ − m) ≈ {} (the underflowing term adds nothing visible).",
+                fixed(lse, 4)
+            ),
+            format!("log-softmax(x) = x − lse(x) ≈ ({}).", shown.join(", ")),
+            "ln(softmax(x)) would give −∞ for the tiny entry, because its probability rounds to 0 before the log is taken; log-softmax never forms that probability.".to_owned(),
+        ],
+        ..blank(Level::Medium)
+    }
+}
+
+/// The index of the largest logit, leaving out `skip`.
+fn argmax(logits: &[f64], skip: Option<usize>) -> usize {
+    let mut best: Option<usize> = None;
+    for (i, &x) in logits.iter().enumerate() {
+        if Some(i) != skip && best.is_none_or(|b| x > logits[b]) {
+            best = Some(i);
+        }
+    }
+    best.unwrap_or(0)
+}
+
+fn temperatures(logits: Vec<f64>, ts: [f64; 2]) -> Problem {
+    let n = logits.len();
+    let mask = vec![false; n];
+    let peaked = Task::MorePeaked {
+        logits: logits.clone(),
+        temperatures: ts,
+    };
+    let sharp = peaked.expected().first().copied().unwrap_or(ts[0]);
+    let flat = if sharp == ts[0] { ts[1] } else { ts[0] };
+    // The largest logit and the runner-up (the generator keeps them distinct).
+    let top = argmax(&logits, None);
+    let other = argmax(&logits, Some(top));
+    let gap = logits[top] - logits[other];
+    let ratio = |t: f64| {
+        Task::Ratio {
+            logits: logits.clone(),
+            temperature: t,
+            top,
+            other,
+        }
+        .expected()
+        .first()
+        .copied()
+        .unwrap_or(f64::NAN)
+    };
+    let part = |t: f64| Part {
+        prompt: format!(
+            "Enter softmax(x / T) for T = {}: {n} probabilities.",
+            number(t)
+        ),
+        task: Task::Softmax {
+            logits: logits.clone(),
+            temperature: t,
+            mask: mask.clone(),
+        },
+    };
+    let mut solution = Vec::new();
+    for t in ts {
+        solution.push(format!("At T = {}:", number(t)));
+        solution.extend(softmax_lines(&logits, t, &mask));
+    }
+    solution.push(format!(
+        "T = {} is more peaked. The ratio p{} / p{} = e^(({} − {}) / T) = e^({} / T) is ≈ {} at T = {} but only ≈ {} at T = {}: a smaller T stretches every gap, so the top class pulls further ahead.",
+        number(sharp),
+        sub(top),
+        sub(other),
+        number(logits[top]),
+        number(logits[other]),
+        number(gap),
+        fixed(ratio(sharp), 3),
+        number(sharp),
+        fixed(ratio(flat), 3),
+        number(flat)
+    ));
+    Problem {
+        topic: "two temperatures".to_owned(),
+        statement: format!(
+            "Let x = {}. Compute softmax(x / T) for T = {} and T = {} (the max trick is allowed). Which is more peaked? Explain with a ratio of probabilities.",
+            vector(&logits),
+            number(ts[0]),
+            number(ts[1])
+        ),
+        parts: vec![
+            part(ts[0]),
+            part(ts[1]),
+            Part {
+                prompt: format!(
+                    "Which temperature gives the more peaked distribution? Enter that T ({} or {}).",
+                    number(ts[0]),
+                    number(ts[1])
+                ),
+                task: peaked,
+            },
+            Part {
+                prompt: format!(
+                    "Explain with a ratio: at T = {}, what is p{} / p{}? (An expression is fine.)",
+                    number(sharp),
+                    sub(top),
+                    sub(other)
+                ),
+                task: Task::Ratio {
+                    logits: logits.clone(),
+                    temperature: sharp,
+                    top,
+                    other,
+                },
+            },
+        ],
+        hints: vec![
+            format!(
+                "The ratio of two probabilities depends only on the gap between their logits: p{} / p{} = e^((x{} − x{}) / T).",
+                sub(top),
+                sub(other),
+                sub(top),
+                sub(other)
+            ),
+            "Dividing by a smaller T makes every gap larger, so the top class gets a bigger share.".to_owned(),
+            format!(
+                "At T = {}: {} At T = {}: {}",
+                number(ts[0]),
+                exps_hint(&logits, ts[0], &mask),
+                number(ts[1]),
+                exps_hint(&logits, ts[1], &mask)
+            ),
+        ],
+        solution,
+        ..blank(Level::Hard)
+    }
+}

@@ -1,0 +1,233 @@
+//! The problem model: a problem is a statement, one or more parts the
+//! learner answers in turn, progressive hints and a worked solution. Each
+//! part carries a [`Task`], which knows how to compute its own answer with
+//! the core, so no expected value is ever typed in by hand.
+
+use crate::explorer::format::{fixed, short};
+use crate::practice::derivation::Derivation;
+use crate::softmax_with_temperature;
+
+/// How hard a problem is; each level has its own slot on the page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Level {
+    /// Compute a softmax by hand.
+    Easy,
+    /// A property or a mechanism: shift invariance, masks, log-softmax.
+    Medium,
+    /// Temperature: two distributions, which is more peaked, and why.
+    Hard,
+}
+
+impl Level {
+    /// Every level, easiest first.
+    pub const ALL: [Level; 3] = [Level::Easy, Level::Medium, Level::Hard];
+
+    /// The level's name as stored and shown: `easy`, `medium`, `hard`.
+    pub fn name(self) -> &'static str {
+        match self {
+            Level::Easy => "easy",
+            Level::Medium => "medium",
+            Level::Hard => "hard",
+        }
+    }
+
+    /// The level called `name`, if any.
+    pub fn named(name: &str) -> Option<Level> {
+        Level::ALL.into_iter().find(|l| l.name() == name)
+    }
+}
+
+/// What a part asks for; [`Task::expected`] computes the answer with the core.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Task {
+    /// The vector `softmax(x / T)`, with the `mask`ed entries set to `-inf`
+    /// first (so their probability is 0).
+    Softmax {
+        /// The logits `x` (masked entries keep their original value here).
+        logits: Vec<f64>,
+        /// The temperature `T > 0`.
+        temperature: f64,
+        /// `true` where the entry is masked out.
+        mask: Vec<bool>,
+    },
+    /// The vector `log_softmax(x)_i = x_i - lse(x)`.
+    LogSoftmax {
+        /// The logits `x`.
+        logits: Vec<f64>,
+    },
+    /// Which of two temperatures gives the more peaked distribution (the
+    /// larger top probability); the answer is that temperature.
+    MorePeaked {
+        /// The logits `x`.
+        logits: Vec<f64>,
+        /// The two temperatures compared.
+        temperatures: [f64; 2],
+    },
+    /// The ratio `p_top / p_other = e^{(x_top - x_other) / T}`.
+    Ratio {
+        /// The logits `x`.
+        logits: Vec<f64>,
+        /// The temperature `T`.
+        temperature: f64,
+        /// Index of the numerator's class.
+        top: usize,
+        /// Index of the denominator's class.
+        other: usize,
+    },
+}
+
+/// The logits with masked entries replaced by `-inf`.
+pub fn masked(logits: &[f64], mask: &[bool]) -> Vec<f64> {
+    logits
+        .iter()
+        .enumerate()
+        .map(|(i, &x)| {
+            if mask.get(i).copied().unwrap_or(false) {
+                f64::NEG_INFINITY
+            } else {
+                x
+            }
+        })
+        .collect()
+}
+
+/// `softmax(x / T)` from the core, or NaNs for an invalid temperature
+/// (which the generator never produces).
+pub(crate) fn softmax_t(logits: &[f64], t: f64) -> Vec<f64> {
+    softmax_with_temperature(logits, t).unwrap_or_else(|_| vec![f64::NAN; logits.len()])
+}
+
+impl Task {
+    /// The right answer, computed by the core: a vector for
+    /// [`Task::Softmax`] and [`Task::LogSoftmax`], one number otherwise.
+    pub fn expected(&self) -> Vec<f64> {
+        match self {
+            Task::Softmax {
+                logits,
+                temperature,
+                mask,
+            } => softmax_t(&masked(logits, mask), *temperature),
+            Task::LogSoftmax { logits } => crate::log_softmax(logits),
+            Task::MorePeaked {
+                logits,
+                temperatures,
+            } => {
+                let peak = |t: f64| {
+                    softmax_t(logits, t)
+                        .into_iter()
+                        .fold(f64::NEG_INFINITY, f64::max)
+                };
+                let [a, b] = *temperatures;
+                vec![if peak(a) >= peak(b) { a } else { b }]
+            }
+            Task::Ratio {
+                logits,
+                temperature,
+                top,
+                other,
+            } => {
+                let p = softmax_t(logits, *temperature);
+                let ratio = match (p.get(*top), p.get(*other)) {
+                    (Some(a), Some(b)) => a / b,
+                    _ => f64::NAN,
+                };
+                vec![ratio]
+            }
+        }
+    }
+
+    /// Whether the answer is a vector (one entry per class).
+    pub fn wants_vector(&self) -> bool {
+        matches!(self, Task::Softmax { .. } | Task::LogSoftmax { .. })
+    }
+}
+
+/// One question of a problem, answered in a single field.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Part {
+    /// The question, as shown above the answer field.
+    pub prompt: String,
+    /// What is asked, and so how the answer is computed and checked.
+    pub task: Task,
+}
+
+/// A practice problem.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Problem {
+    /// Its level.
+    pub level: Level,
+    /// Its seed: 0 is the source page's problem, others are variants.
+    pub seed: u32,
+    /// What the problem is about, in a few words (for its heading).
+    pub topic: String,
+    /// The statement, with every number written by the core.
+    pub statement: String,
+    /// The derivation to complete step by step ("show that" problems).
+    pub derivation: Option<Derivation>,
+    /// The parts, answered in order.
+    pub parts: Vec<Part>,
+    /// Hints, revealed one at a time, in order.
+    pub hints: Vec<String>,
+    /// The worked solution, one line per step.
+    pub solution: Vec<String>,
+}
+
+impl Problem {
+    /// The name used in progress records: `easy-0`, `hard-17`.
+    pub fn id(&self) -> String {
+        format!("{}-{}", self.level.name(), self.seed)
+    }
+}
+
+/// A number as the problems write it: up to four significant digits,
+/// `−∞` for minus infinity.
+pub fn number(v: f64) -> String {
+    short(v)
+}
+
+/// A vector such as `(3, 1, −1)`.
+pub fn vector(values: &[f64]) -> String {
+    let items: Vec<String> = values.iter().map(|&v| number(v)).collect();
+    format!("({})", items.join(", "))
+}
+
+/// A vector of probabilities with three decimals: `(0.665, 0.245, 0.090)`.
+pub fn probabilities(values: &[f64]) -> String {
+    let items: Vec<String> = values.iter().map(|&v| fixed(v, 3)).collect();
+    format!("({})", items.join(", "))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_masked_entry_gets_no_probability() {
+        let task = Task::Softmax {
+            logits: vec![1.0, 5.0, 1.0],
+            temperature: 1.0,
+            mask: vec![false, true, false],
+        };
+        assert_eq!(task.expected(), vec![0.5, 0.0, 0.5]);
+    }
+
+    #[test]
+    fn the_lower_temperature_is_more_peaked() {
+        let task = Task::MorePeaked {
+            logits: vec![3.0, 1.0, -1.0],
+            temperatures: [2.0, 1.0],
+        };
+        assert_eq!(task.expected(), vec![1.0]);
+    }
+
+    #[test]
+    fn the_ratio_of_two_probabilities_is_e_to_the_gap_over_t() {
+        let task = Task::Ratio {
+            logits: vec![3.0, 1.0, -1.0],
+            temperature: 1.0,
+            top: 0,
+            other: 1,
+        };
+        assert!((task.expected()[0] - 2f64.exp()).abs() < 1e-12);
+    }
+}

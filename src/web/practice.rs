@@ -1,0 +1,475 @@
+//! The practice section's JavaScript face: one [`PracticeView`] holds the
+//! problem shown at each level, how far the learner got in it, and the
+//! stored progress. JavaScript sends what was typed or clicked and gets back
+//! plain objects of strings to put on the page.
+
+use super::js_error;
+use crate::practice::check::{check, tolerance_note, Outcome};
+use crate::practice::generate::{generate, MAX_SEED};
+use crate::practice::misconception::Misconception;
+use crate::practice::parse::parse_answer;
+use crate::practice::problem::{Level, Problem};
+use crate::practice::progress::{ProblemId, Progress};
+use crate::practice::schedule::{self, Attempt};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+
+fn set(target: &Object, key: &str, value: JsValue) {
+    // Setting a plain property on a fresh object cannot fail.
+    let _ = Reflect::set(target, &JsValue::from_str(key), &value);
+}
+
+fn strings<'a>(values: impl IntoIterator<Item = &'a String>) -> JsValue {
+    values
+        .into_iter()
+        .map(|v| JsValue::from_str(v))
+        .collect::<Array>()
+        .into()
+}
+
+/// The learner's place in one problem.
+struct Slot {
+    problem: Problem,
+    /// Index of the part being answered (== parts.len() when all are done).
+    part: usize,
+    hints: usize,
+    solution: bool,
+    steps: Vec<bool>,
+    missed: bool,
+    finished: bool,
+}
+
+impl Slot {
+    fn new(problem: Problem, hints: usize) -> Slot {
+        let steps = problem.derivation.as_ref().map_or(0, |d| d.steps.len());
+        Slot {
+            hints: hints.min(problem.hints.len()),
+            problem,
+            part: 0,
+            solution: false,
+            steps: vec![false; steps],
+            missed: false,
+            finished: false,
+        }
+    }
+
+    fn id(&self) -> ProblemId {
+        ProblemId {
+            level: self.problem.level,
+            seed: self.problem.seed,
+        }
+    }
+
+    fn complete(&self) -> bool {
+        self.part >= self.problem.parts.len() && self.steps.iter().all(|&s| s)
+    }
+}
+
+/// The practice section's state.
+#[wasm_bindgen]
+pub struct PracticeView {
+    progress: Progress,
+    slots: Vec<Slot>,
+    today: u32,
+    next_seed: u64,
+}
+
+impl Default for PracticeView {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn level(name: &str) -> Result<Level, JsError> {
+    Level::named(name).ok_or_else(|| js_error(format!("there is no level called {name:?}")))
+}
+
+impl PracticeView {
+    fn slot(&mut self, name: &str) -> Result<&mut Slot, JsError> {
+        let level = level(name)?;
+        self.slots
+            .iter_mut()
+            .find(|s| s.problem.level == level)
+            .ok_or_else(|| js_error("that problem is not on the page"))
+    }
+
+    fn open_problem(&mut self, level: Level, seed: u32) {
+        let problem = generate(level, seed);
+        let id = ProblemId {
+            level,
+            seed: problem.seed,
+        };
+        let hints = self.progress.hints_for(id);
+        let slot = Slot::new(problem, usize::from(hints));
+        if let Some(old) = self.slots.iter_mut().find(|s| s.problem.level == level) {
+            *old = slot;
+        } else {
+            self.slots.push(slot);
+        }
+    }
+
+    /// Record the end of a problem in the schedule (once) and say so.
+    fn finish(&mut self, name: &str) -> Result<Option<String>, JsError> {
+        let today = self.today;
+        let slot = self.slot(name)?;
+        if slot.finished || !slot.complete() {
+            return Ok(None);
+        }
+        slot.finished = true;
+        let id = slot.id();
+        let attempt = if slot.hints > 0 || slot.missed || slot.solution {
+            Attempt::SolvedWithHints
+        } else {
+            Attempt::Solved
+        };
+        schedule::record(&mut self.progress, id, attempt, today);
+        let due = self.progress.card(id).map_or(today, |c| c.due);
+        Ok(Some(format!(
+            "Problem solved. It comes back for review {}.",
+            schedule::when(due, today)
+        )))
+    }
+}
+
+#[wasm_bindgen]
+impl PracticeView {
+    /// The source page's three problems, no progress.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> PracticeView {
+        let mut view = PracticeView {
+            progress: Progress::default(),
+            slots: Vec::new(),
+            today: 0,
+            next_seed: 1,
+        };
+        for level in Level::ALL {
+            view.open_problem(level, 0);
+        }
+        view
+    }
+
+    /// Load the stored record (`null` when there is none) at the time
+    /// `now_ms` (JavaScript's `Date.now()`). Returns a notice for the page:
+    /// empty when all is well, otherwise why the record was ignored.
+    #[wasm_bindgen(js_name = loadProgress)]
+    pub fn load_progress(&mut self, stored: Option<String>, now_ms: f64) -> String {
+        self.today = schedule::day_of(now_ms).unwrap_or(0);
+        self.next_seed = if now_ms.is_finite() {
+            now_ms.abs() as u64
+        } else {
+            1
+        };
+        let notice = match stored.as_deref().map(Progress::parse) {
+            None => String::new(),
+            Some(Ok(progress)) => {
+                self.progress = progress;
+                String::new()
+            }
+            Some(Err(why)) => {
+                self.progress = Progress::default();
+                format!(
+                    "Your saved practice progress could not be read ({why}), so practice starts afresh; the old record is replaced the next time you make progress."
+                )
+            }
+        };
+        for level in Level::ALL {
+            self.open_problem(level, 0);
+        }
+        notice
+    }
+
+    /// The record to store.
+    #[wasm_bindgen(js_name = progressText)]
+    pub fn progress_text(&self) -> String {
+        self.progress.to_text()
+    }
+
+    /// Forget every solved problem, hint and review card, and show the
+    /// source problems again.
+    pub fn reset(&mut self) {
+        self.progress = Progress::default();
+        for level in Level::ALL {
+            self.open_problem(level, 0);
+        }
+    }
+
+    /// The tolerance, as the page states it.
+    #[wasm_bindgen(js_name = toleranceNote)]
+    pub fn tolerance_note(&self) -> String {
+        tolerance_note()
+    }
+
+    /// The mistakes the checker can name, each with the wrong computation
+    /// that recognises it.
+    pub fn mistakes(&self) -> Vec<String> {
+        Misconception::ALL
+            .iter()
+            .map(|m| {
+                format!(
+                    "{}: your answer matches {}",
+                    m.name(),
+                    m.wrong_computation()
+                )
+            })
+            .collect()
+    }
+
+    /// How the review schedule works, in words.
+    #[wasm_bindgen(js_name = scheduleNote)]
+    pub fn schedule_note(&self) -> String {
+        schedule::explanation()
+    }
+
+    /// A one-line summary of the progress.
+    pub fn summary(&self) -> String {
+        let solved = self.progress.solved_count();
+        let hints = self.progress.total_hints();
+        let due = schedule::due(&self.progress, self.today).len();
+        format!(
+            "Solved: {solved} problem{}. Hints used: {hints}. Due for review today: {due}.",
+            if solved == 1 { "" } else { "s" }
+        )
+    }
+
+    /// The review schedule: an array of `{level, seed, label, when, due}`.
+    pub fn reviews(&self) -> JsValue {
+        schedule::upcoming(&self.progress)
+            .into_iter()
+            .take(12)
+            .map(|(id, card)| {
+                let item = Object::new();
+                set(&item, "level", JsValue::from_str(id.level.name()));
+                set(&item, "seed", JsValue::from(id.seed));
+                let label = if id.seed == 0 {
+                    format!("{} problem from the lesson", id.level.name())
+                } else {
+                    format!("{} variant #{}", id.level.name(), id.seed)
+                };
+                set(&item, "label", JsValue::from_str(&label));
+                set(
+                    &item,
+                    "when",
+                    JsValue::from_str(&schedule::when(card.due, self.today)),
+                );
+                set(&item, "due", JsValue::from_bool(card.due <= self.today));
+                JsValue::from(item)
+            })
+            .collect::<Array>()
+            .into()
+    }
+
+    /// Everything the page shows about the problem at `level` (`easy`,
+    /// `medium`, `hard`).
+    pub fn problem(&mut self, name: &str) -> Result<JsValue, JsError> {
+        let id = self.slot(name)?.id();
+        let solved_before = self.progress.is_solved(id);
+        let slot = self.slot(name)?;
+        let p = &slot.problem;
+        let out = Object::new();
+        set(&out, "id", JsValue::from_str(&p.id()));
+        set(
+            &out,
+            "origin",
+            JsValue::from_str(&if p.seed == 0 {
+                "From the lesson".to_owned()
+            } else {
+                format!("Variant #{}", p.seed)
+            }),
+        );
+        set(&out, "topic", JsValue::from_str(&p.topic));
+        set(&out, "statement", JsValue::from_str(&p.statement));
+        let total = p.parts.len();
+        let (prompt, part_label) = match p.parts.get(slot.part) {
+            Some(part) => (
+                part.prompt.clone(),
+                if total > 1 {
+                    format!("Part {} of {total}", slot.part + 1)
+                } else {
+                    String::new()
+                },
+            ),
+            None => (
+                "All parts answered. Try a variant for more practice.".to_owned(),
+                if total > 1 {
+                    format!("All {total} parts answered")
+                } else {
+                    String::new()
+                },
+            ),
+        };
+        set(&out, "prompt", JsValue::from_str(&prompt));
+        set(&out, "partLabel", JsValue::from_str(&part_label));
+        set(&out, "answered", JsValue::from_bool(slot.part >= total));
+        set(&out, "hints", strings(p.hints.iter().take(slot.hints)));
+        set(&out, "hintCount", JsValue::from(p.hints.len() as u32));
+        set(
+            &out,
+            "solution",
+            if slot.solution {
+                strings(p.solution.iter())
+            } else {
+                Array::new().into()
+            },
+        );
+        set(&out, "solved", JsValue::from_bool(slot.complete()));
+        set(&out, "solvedBefore", JsValue::from_bool(solved_before));
+        let derivation = match &p.derivation {
+            None => JsValue::NULL,
+            Some(d) => {
+                let obj = Object::new();
+                set(&obj, "start", JsValue::from_str(&d.start));
+                let steps: Array = d
+                    .steps
+                    .iter()
+                    .map(|s| {
+                        let step = Object::new();
+                        set(&step, "prompt", JsValue::from_str(&s.prompt));
+                        set(&step, "options", strings(s.options.iter()));
+                        JsValue::from(step)
+                    })
+                    .collect();
+                set(&obj, "steps", steps.into());
+                obj.into()
+            }
+        };
+        set(&out, "derivation", derivation);
+        Ok(out.into())
+    }
+
+    /// Check the typed `text` against the current part at `level`. Returns
+    /// `{outcome, message}`; `outcome` is `correct`, `close`, `mistake`,
+    /// `wrong`, `answered` (nothing left to answer) or `invalid` (the text
+    /// could not be read; the message says why and nothing else changes).
+    pub fn check(&mut self, name: &str, text: &str) -> Result<JsValue, JsError> {
+        let today = self.today;
+        let out = Object::new();
+        let answer = match parse_answer(text) {
+            Ok(a) => a,
+            Err(why) => {
+                set(&out, "outcome", JsValue::from_str("invalid"));
+                set(&out, "message", JsValue::from_str(&why.to_string()));
+                return Ok(out.into());
+            }
+        };
+        let slot = self.slot(name)?;
+        let Some(part) = slot.problem.parts.get(slot.part) else {
+            set(&out, "outcome", JsValue::from_str("answered"));
+            set(
+                &out,
+                "message",
+                JsValue::from_str(
+                    "Every part of this problem is already answered. Try a variant for a new one.",
+                ),
+            );
+            return Ok(out.into());
+        };
+        let verdict = check(&part.task, &answer);
+        let total = slot.problem.parts.len();
+        let id = slot.id();
+        let (outcome, mut message) = match verdict.outcome {
+            Outcome::Correct => {
+                slot.part += 1;
+                let next = if slot.part < total {
+                    format!(" Now part {} of {total}.", slot.part + 1)
+                } else if !slot.steps.iter().all(|&s| s) {
+                    " Finish the derivation above to complete the problem.".to_owned()
+                } else {
+                    String::new()
+                };
+                ("correct", format!("{}{next}", verdict.message))
+            }
+            Outcome::Close => ("close", verdict.message),
+            Outcome::Mistake(_) | Outcome::Wrong => {
+                slot.missed = true;
+                schedule::record(&mut self.progress, id, Attempt::Missed, today);
+                let kind = if matches!(verdict.outcome, Outcome::Wrong) {
+                    "wrong"
+                } else {
+                    "mistake"
+                };
+                (kind, verdict.message)
+            }
+        };
+        if outcome == "correct" {
+            if let Some(done) = self.finish(name)? {
+                message = format!("{message} {done}");
+            }
+        }
+        set(&out, "outcome", JsValue::from_str(outcome));
+        set(&out, "message", JsValue::from_str(&message));
+        Ok(out.into())
+    }
+
+    /// Check the line `choice` chosen for derivation step `step` at `level`.
+    /// Returns `{correct, message}`.
+    #[wasm_bindgen(js_name = checkStep)]
+    pub fn check_step(
+        &mut self,
+        name: &str,
+        step: usize,
+        choice: usize,
+    ) -> Result<JsValue, JsError> {
+        let slot = self.slot(name)?;
+        let verdict = match &slot.problem.derivation {
+            Some(d) => d.check_step(step, choice),
+            None => return Err(js_error("this problem has no derivation")),
+        };
+        if let Some(done) = slot.steps.get_mut(step) {
+            *done = verdict.correct;
+        }
+        if !verdict.correct {
+            slot.missed = true;
+        }
+        let mut message = verdict.message;
+        if verdict.correct {
+            if let Some(done) = self.finish(name)? {
+                message = format!("{message} {done}");
+            }
+        }
+        let out = Object::new();
+        set(&out, "correct", JsValue::from_bool(verdict.correct));
+        set(&out, "message", JsValue::from_str(&message));
+        Ok(out.into())
+    }
+
+    /// Reveal the next hint at `level`; returns whether there was one.
+    #[wasm_bindgen(js_name = revealHint)]
+    pub fn reveal_hint(&mut self, name: &str) -> Result<bool, JsError> {
+        let slot = self.slot(name)?;
+        if slot.hints >= slot.problem.hints.len() {
+            return Ok(false);
+        }
+        slot.hints += 1;
+        let (id, count) = (slot.id(), slot.hints);
+        self.progress.note_hints(id, count);
+        Ok(true)
+    }
+
+    /// Show the worked solution at `level`.
+    #[wasm_bindgen(js_name = revealSolution)]
+    pub fn reveal_solution(&mut self, name: &str) -> Result<(), JsError> {
+        self.slot(name)?.solution = true;
+        Ok(())
+    }
+
+    /// Replace the problem at `level` by a fresh seeded variant; returns its seed.
+    #[wasm_bindgen(js_name = newVariant)]
+    pub fn new_variant(&mut self, name: &str) -> Result<u32, JsError> {
+        let level = level(name)?;
+        // SplitMix-style step so consecutive variants look unrelated.
+        self.next_seed = self
+            .next_seed
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        let seed = ((self.next_seed >> 33) % u64::from(MAX_SEED)) as u32 + 1;
+        self.open_problem(level, seed);
+        Ok(seed)
+    }
+
+    /// Open the problem `seed` at `level` (for a review from the schedule).
+    pub fn open(&mut self, name: &str, seed: u32) -> Result<(), JsError> {
+        let level = level(name)?;
+        self.open_problem(level, seed.min(MAX_SEED));
+        Ok(())
+    }
+}

@@ -1,0 +1,191 @@
+//! The problem generator: the source page's three problems, and seeded
+//! variants whose every answer is computed, and then verified, by the core.
+
+use softmax_lesson::practice::check::{check, Outcome};
+use softmax_lesson::practice::generate;
+use softmax_lesson::practice::parse::Answer;
+use softmax_lesson::practice::problem::{Level, Task};
+use softmax_lesson::{log_softmax, logsumexp, softmax_with_temperature};
+use std::collections::BTreeSet;
+
+fn near(a: f64, b: f64, tol: f64) -> bool {
+    (a - b).abs() <= tol
+}
+
+#[test]
+fn the_same_seed_gives_the_same_problem() {
+    for level in Level::ALL {
+        for seed in [0, 1, 2, 17, 4242, 999_999] {
+            assert_eq!(generate(level, seed), generate(level, seed));
+        }
+        let distinct: BTreeSet<String> = (1..40)
+            .map(|seed| generate(level, seed).statement)
+            .collect();
+        assert!(distinct.len() > 10, "{level:?} variants barely vary");
+    }
+}
+
+#[test]
+fn the_source_problems_come_first() {
+    let easy = generate(Level::Easy, 0);
+    assert_eq!(easy.parts[0].task.expected(), vec![0.25; 4]);
+    let medium = generate(Level::Medium, 0);
+    assert!(medium.derivation.is_some());
+    let hard = generate(Level::Hard, 0);
+    assert_eq!(hard.parts.len(), 4);
+    let at_1 = hard.parts[0].task.expected();
+    let at_2 = hard.parts[1].task.expected();
+    for (p, want) in at_1.iter().zip([0.867, 0.117, 0.016]) {
+        assert!(near(*p, want, 5e-4), "{at_1:?}");
+    }
+    for (p, want) in at_2.iter().zip([0.665, 0.245, 0.090]) {
+        assert!(near(*p, want, 5e-4), "{at_2:?}");
+    }
+    assert_eq!(hard.parts[2].task.expected(), vec![1.0]);
+    assert!(near(hard.parts[3].task.expected()[0], 2f64.exp(), 1e-12));
+}
+
+/// Check one task's answer against the core by an independent route.
+fn verify(task: &Task) {
+    let answer = task.expected();
+    assert!(
+        answer.iter().all(|v| v.is_finite()),
+        "{task:?} -> {answer:?}"
+    );
+    match task {
+        Task::Softmax {
+            logits,
+            temperature,
+            mask,
+        } => {
+            assert_eq!(answer.len(), logits.len());
+            assert!(near(answer.iter().sum::<f64>(), 1.0, 1e-12));
+            for (i, &p) in answer.iter().enumerate() {
+                if mask[i] {
+                    assert_eq!(p, 0.0);
+                }
+            }
+            // Ratios of kept entries are e^(gap / T).
+            let kept: Vec<usize> = (0..logits.len()).filter(|&i| !mask[i]).collect();
+            for w in kept.windows(2) {
+                let ratio = answer[w[0]] / answer[w[1]];
+                let want = ((logits[w[0]] - logits[w[1]]) / temperature).exp();
+                assert!(near(ratio / want, 1.0, 1e-12), "{task:?}");
+            }
+        }
+        Task::LogSoftmax { logits } => {
+            let lse = logsumexp(logits);
+            for (i, &l) in answer.iter().enumerate() {
+                assert!(near(l, logits[i] - lse, 1e-9), "{task:?}");
+            }
+            assert_eq!(answer, log_softmax(logits));
+        }
+        Task::MorePeaked {
+            logits,
+            temperatures,
+        } => {
+            // With distinct logits, the lower temperature is always sharper.
+            let lower = temperatures[0].min(temperatures[1]);
+            assert_eq!(answer, vec![lower]);
+            let top = |t: f64| {
+                softmax_with_temperature(logits, t)
+                    .unwrap()
+                    .into_iter()
+                    .fold(0.0, f64::max)
+            };
+            assert!(top(lower) > top(temperatures[0].max(temperatures[1])));
+        }
+        Task::Ratio {
+            logits,
+            temperature,
+            top,
+            other,
+        } => {
+            let want = ((logits[*top] - logits[*other]) / temperature).exp();
+            assert!(near(answer[0] / want, 1.0, 1e-12), "{task:?}");
+            assert!(answer[0] > 1.0);
+        }
+    }
+    // And the checker agrees that the core's answer is right.
+    let as_typed = if task.wants_vector() {
+        Answer::Vector(answer)
+    } else {
+        Answer::Number(answer[0])
+    };
+    assert_eq!(check(task, &as_typed).outcome, Outcome::Correct, "{task:?}");
+}
+
+#[test]
+fn every_generated_answer_is_verified_by_the_core() {
+    for level in Level::ALL {
+        for seed in 0..400 {
+            let problem = generate(level, seed);
+            assert!(!problem.parts.is_empty());
+            assert!(problem.hints.len() >= 2, "{}", problem.id());
+            assert!(!problem.solution.is_empty());
+            for part in &problem.parts {
+                verify(&part.task);
+            }
+        }
+    }
+}
+
+#[test]
+fn no_generated_text_shows_nan_or_undefined() {
+    for level in Level::ALL {
+        for seed in 0..200 {
+            let p = generate(level, seed);
+            let mut texts = vec![p.statement.clone()];
+            texts.extend(p.hints.iter().cloned());
+            texts.extend(p.solution.iter().cloned());
+            texts.extend(p.parts.iter().map(|part| part.prompt.clone()));
+            for text in texts {
+                assert!(
+                    !text.contains("NaN") && !text.contains("undefined") && !text.contains("inf"),
+                    "{}: {text}",
+                    p.id()
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn variants_cover_every_kind_size_mask_and_temperature() {
+    let mut sizes = BTreeSet::new();
+    let mut kinds = BTreeSet::new();
+    let mut temps = BTreeSet::new();
+    for level in Level::ALL {
+        for seed in 1..300 {
+            for part in generate(level, seed).parts {
+                match part.task {
+                    Task::Softmax {
+                        logits,
+                        mask,
+                        temperature,
+                    } => {
+                        sizes.insert(logits.len());
+                        kinds.insert(if mask.contains(&true) {
+                            "masked"
+                        } else {
+                            "softmax"
+                        });
+                        temps.insert((temperature * 10.0) as i64);
+                    }
+                    Task::LogSoftmax { .. } => {
+                        kinds.insert("log-softmax");
+                    }
+                    Task::MorePeaked { .. } => {
+                        kinds.insert("peaked");
+                    }
+                    Task::Ratio { .. } => {
+                        kinds.insert("ratio");
+                    }
+                }
+            }
+        }
+    }
+    assert_eq!(sizes, (2..=5).collect());
+    assert_eq!(kinds.len(), 5, "{kinds:?}");
+    assert!(temps.len() >= 4, "{temps:?}");
+}

@@ -1,0 +1,70 @@
+//! The core against the committed reference vectors (`tests/reference/`):
+//! every output within 0.501 ULP of the exact value, and the digest of all
+//! output bits equal to the committed one (the browser test checks the same
+//! digest, which proves native and wasm32 agree bit for bit).
+
+#[path = "reference/harness.rs"]
+mod harness;
+
+use harness::{digest, errors, parse, run_core, EXPECTED_DIGEST, VECTORS};
+
+#[test]
+fn every_reference_output_is_correctly_rounded() {
+    let cases = parse(VECTORS);
+    assert!(cases.len() >= 300, "only {} cases", cases.len());
+    let mut worst = (0.0f64, String::new());
+    let mut failures = Vec::new();
+    for (k, case) in cases.iter().enumerate() {
+        let got = run_core(case);
+        let (max, _, _) = errors(&got, case);
+        if max > worst.0 {
+            worst = (max, format!("case {k} ({} {})", case.class, case.func));
+        }
+        if max > 0.501 {
+            failures.push(format!(
+                "case {k} ({} {}): {max} ULP",
+                case.class, case.func
+            ));
+        }
+    }
+    println!("worst: {} ULP at {}", worst.0, worst.1);
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}
+
+#[test]
+fn the_output_digest_matches_the_committed_one() {
+    let cases = parse(VECTORS);
+    let d = digest(&cases);
+    assert_eq!(d, EXPECTED_DIGEST, "digest is {d:#018x}");
+}
+
+#[test]
+fn the_reference_covers_every_class() {
+    let cases = parse(VECTORS);
+    for class in [
+        "random",
+        "wide",
+        "long",
+        "low_t",
+        "dominant",
+        "lse_gap",
+        "lse_near_0",
+        "subnormal",
+        "jvp_near_const",
+        "jac_dominant",
+        "masked",
+        "pos_inf",
+    ] {
+        assert!(
+            cases.iter().any(|c| c.class == class),
+            "no case of class {class}"
+        );
+    }
+    assert!(cases.iter().any(|c| c.x.len() >= 10_000 && c.stride == 1));
+    assert!(cases.iter().any(|c| c.x.len() >= 100_000));
+}

@@ -1,0 +1,219 @@
+// The practice section: three problems whose text, checking, hints,
+// solutions and schedule all come from one PracticeView in Rust. This file
+// wires buttons and fields, moves text into the page, and keeps the
+// progress record in localStorage under a versioned key.
+import { PracticeView } from "../pkg/softmax_lesson.js";
+
+const KEY = "softmax-lesson.practice.v1";
+const LEVELS = ["easy", "medium", "hard"];
+let view;
+const $ = (id) => document.getElementById(id);
+
+function readStored() {
+  try {
+    return localStorage.getItem(KEY);
+  } catch {
+    return null;
+  }
+}
+
+function save() {
+  try {
+    localStorage.setItem(KEY, view.progressText());
+  } catch {
+    // Storage may be unavailable (private mode): progress lasts for this visit only.
+  }
+}
+
+/** Show `lines` as the items of `list`, appending when the list only
+ * grows, so a live region announces just the new line. */
+function fillList(list, lines) {
+  const shown = [...list.children].map((item) => item.textContent);
+  const grows = shown.length <= lines.length && shown.every((text, i) => text === lines[i]);
+  const item = (line) => {
+    const li = document.createElement("li");
+    li.textContent = line;
+    return li;
+  };
+  if (grows) list.append(...lines.slice(shown.length).map(item));
+  else list.replaceChildren(...lines.map(item));
+}
+
+function showError(level, message) {
+  const field = $(`problem-${level}-answer`);
+  if (message) field.setAttribute("aria-invalid", "true");
+  else field.removeAttribute("aria-invalid");
+  $(`problem-${level}-error`).textContent = message;
+}
+
+function showVerdict(level, outcome, message) {
+  const box = $(`problem-${level}-verdict`);
+  box.dataset.outcome = outcome;
+  box.textContent = message;
+}
+
+function buildDerivation(level, derivation) {
+  const box = $(`problem-${level}-derivation`);
+  if (!derivation) {
+    box.hidden = true;
+    box.replaceChildren();
+    return;
+  }
+  const start = document.createElement("p");
+  start.textContent = derivation.start;
+  const steps = derivation.steps.map((step, s) => {
+    const set = document.createElement("fieldset");
+    set.className = "step";
+    const legend = document.createElement("legend");
+    legend.textContent = step.prompt;
+    set.append(legend);
+    const verdict = document.createElement("p");
+    verdict.className = "step-verdict";
+    verdict.id = `problem-${level}-step-${s}-verdict`;
+    verdict.setAttribute("aria-live", "polite");
+    step.options.forEach((option, o) => {
+      const id = `problem-${level}-step-${s}-option-${o}`;
+      const row = document.createElement("div");
+      row.className = "choice";
+      const input = document.createElement("input");
+      input.type = "radio";
+      input.name = `problem-${level}-step-${s}`;
+      input.id = id;
+      input.value = String(o);
+      input.setAttribute("aria-describedby", verdict.id);
+      input.addEventListener("change", () => {
+        const result = view.checkStep(level, s, o);
+        verdict.dataset.outcome = result.correct ? "correct" : "wrong";
+        verdict.textContent = result.message;
+        save();
+        showProgress();
+      });
+      const label = document.createElement("label");
+      label.htmlFor = id;
+      label.textContent = option;
+      row.append(input, label);
+      set.append(row);
+    });
+    set.append(verdict);
+    return set;
+  });
+  box.replaceChildren(start, ...steps);
+  box.hidden = false;
+}
+
+/** Put the problem at `level` on the page, as Rust describes it. */
+function showProblem(level, { rebuild = false } = {}) {
+  const p = view.problem(level);
+  $(`problem-${level}-origin`).textContent =
+    p.origin + (p.solvedBefore ? " · solved before" : "");
+  $(`problem-${level}-topic`).textContent = p.topic;
+  $(`problem-${level}-statement`).textContent = p.statement;
+  $(`problem-${level}-part`).textContent = p.partLabel;
+  $(`problem-${level}-part`).hidden = p.partLabel === "";
+  $(`problem-${level}-prompt`).textContent = p.prompt;
+  fillList($(`problem-${level}-hints`), p.hints);
+  const hint = $(`problem-${level}-hint`);
+  const left = p.hintCount - p.hints.length;
+  hint.disabled = left === 0;
+  hint.textContent = left === 0 ? "No more hints" : `Show a hint (${left} left)`;
+  const solution = $(`problem-${level}-solution`);
+  fillList($(`problem-${level}-solution-lines`), p.solution);
+  solution.hidden = p.solution.length === 0;
+  $(`problem-${level}-show-solution`).disabled = p.solution.length > 0;
+  if (rebuild) buildDerivation(level, p.derivation);
+}
+
+function showProgress() {
+  $("practice-summary").textContent = view.summary();
+  const list = $("practice-reviews");
+  const items = view.reviews().map((r) => {
+    const li = document.createElement("li");
+    const button = document.createElement("button");
+    button.type = "button";
+    button.className = "link-button";
+    button.textContent = `Open the ${r.label}`;
+    button.addEventListener("click", () => {
+      view.open(r.level, r.seed);
+      resetProblem(r.level);
+      $(`problem-${r.level}-answer`).focus();
+    });
+    const when = document.createElement("span");
+    when.className = r.due ? "due" : "muted";
+    when.textContent = ` due ${r.when}`;
+    li.append(button, when);
+    return li;
+  });
+  list.replaceChildren(...items);
+  list.hidden = items.length === 0;
+}
+
+/** A new problem in the slot: clear the field and the verdicts. */
+function resetProblem(level) {
+  $(`problem-${level}-answer`).value = "";
+  showError(level, "");
+  showVerdict(level, "", "");
+  showProblem(level, { rebuild: true });
+}
+
+function wire(level) {
+  $(`problem-${level}-form`).addEventListener("submit", (event) => {
+    event.preventDefault();
+    const field = $(`problem-${level}-answer`);
+    const result = view.check(level, field.value);
+    if (result.outcome === "invalid") {
+      showError(level, result.message);
+      return;
+    }
+    showError(level, "");
+    showVerdict(level, result.outcome, result.message);
+    if (result.outcome === "correct") field.value = "";
+    save();
+    showProblem(level);
+    showProgress();
+  });
+  $(`problem-${level}-hint`).addEventListener("click", () => {
+    view.revealHint(level);
+    save();
+    showProblem(level);
+    showProgress();
+    const hints = $(`problem-${level}-hints`).children;
+    if (hints.length === 0) return;
+    // Keep focus somewhere useful once the button is disabled.
+    if ($(`problem-${level}-hint`).disabled) $(`problem-${level}-answer`).focus();
+  });
+  $(`problem-${level}-show-solution`).addEventListener("click", () => {
+    view.revealSolution(level);
+    showProblem(level);
+    $(`problem-${level}-answer`).focus();
+  });
+  $(`problem-${level}-variant`).addEventListener("click", () => {
+    view.newVariant(level);
+    resetProblem(level);
+  });
+}
+
+function showNotice(message) {
+  const notice = $("practice-notice");
+  notice.textContent = message;
+  notice.hidden = message === "";
+}
+
+export function mount() {
+  view = new PracticeView();
+  showNotice(view.loadProgress(readStored(), Date.now()));
+  $("practice-tolerance").textContent = view.toleranceNote();
+  $("practice-schedule-note").textContent = view.scheduleNote();
+  fillList($("practice-mistakes"), view.mistakes());
+  LEVELS.forEach((level) => {
+    wire(level);
+    showProblem(level, { rebuild: true });
+  });
+  $("practice-reset").addEventListener("click", () => {
+    view.reset();
+    save();
+    showNotice("Progress reset: nothing is solved and no hint has been used.");
+    LEVELS.forEach(resetProblem);
+    showProgress();
+  });
+  showProgress();
+}

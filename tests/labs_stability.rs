@@ -244,3 +244,14 @@ fn commas_and_spaces_separate_logits_and_the_field_says_so() {
     assert!(lab.set_logits("1e999").is_err());
     assert_eq!(lab.logits(), &[1.0, 5.0]);
 }
+
+#[test]
+fn the_exact_f32_route_is_the_cores_f32_softmax() {
+    let logits = [88.0, 89.0, 90.0];
+    let route = exact(Format::F32, &logits, 0);
+    let want: Vec<f64> = softmax_lesson::math::softmax_f32(&[88.0, 89.0, 90.0])
+        .into_iter()
+        .map(f64::from)
+        .collect();
+    assert_eq!(stage(&route, "p = softmax(x)"), want);
+}

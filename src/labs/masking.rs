@@ -7,6 +7,7 @@
 //! `-inf` they get exactly zero weight, with a finite stand-in they may not.
 
 use super::formats::Format;
+use crate::math::softmax_f32;
 use crate::softmax;
 
 /// Which masks are on, and which positions are padding.
@@ -118,10 +119,16 @@ pub fn naive_softmax(row: &[f64], format: Format) -> Vec<f64> {
     e.iter().map(|&v| format.div(v, s)).collect()
 }
 
-/// The lesson's softmax (exact in f64, special values included: an all
-/// `-inf` row gives zeros), rounded once to `format`.
+/// The lesson's softmax (special values included: an all `-inf` row gives
+/// zeros), correctly rounded to `format`: in f32 through the core's f32
+/// entry point, otherwise from the f64 core.
 pub fn safe_softmax(row: &[f64], format: Format) -> Vec<f64> {
-    softmax(row).into_iter().map(|p| format.round(p)).collect()
+    if format == Format::F32 {
+        let narrow: Vec<f32> = row.iter().map(|&x| x as f32).collect();
+        softmax_f32(&narrow).into_iter().map(f64::from).collect()
+    } else {
+        softmax(row).into_iter().map(|p| format.round(p)).collect()
+    }
 }
 
 #[cfg(test)]

@@ -5,9 +5,9 @@
 //! * naive: `e_i = exp(x_i)`, `S = sum e_i`, `p_i = e_i / S`, `log p_i`;
 //! * max-shifted: `m = max x`, `z_i = x_i - m`, `e_i = exp(z_i)`, `S`,
 //!   `p_i = e_i / S`, `log p_i = ln p_i` and `log_softmax_i = z_i - ln S`;
-//! * exact core: the crate's f64 [`crate::softmax`] and
-//!   [`crate::log_softmax`] of the stored logits, each rounded once to the
-//!   format.
+//! * exact core: the crate's [`crate::softmax`] and [`crate::log_softmax`]
+//!   of the stored logits, correctly rounded to the format (in f32 through
+//!   the core's own f32 entry points).
 //!
 //! Each route ends in the cross-entropy loss `-log p_t` of a chosen target
 //! class `t`, computed both through `ln(softmax)` and through `log_softmax`.
@@ -15,6 +15,7 @@
 use super::formats::Format;
 use super::seeded;
 use crate::input::parse_number;
+use crate::math::{log_softmax_f32, softmax_f32};
 use crate::{log_softmax, softmax, Error};
 
 /// Most logits the lab takes.
@@ -495,12 +496,28 @@ pub fn shifted(format: Format, logits: &[f64], target: usize) -> Route {
     )
 }
 
-/// The exact route: the crate's f64 softmax and log_softmax of the stored
-/// logits, each rounded once to the format.
+/// `softmax` and `log_softmax` of the stored logits `xs`, as exact as the
+/// core offers in `format`: in f32 the core's single-precision entry points
+/// (the exact value rounded once, straight to f32); otherwise the f64 core,
+/// which the caller rounds to the format (for f16 and bf16 that is a second
+/// rounding, which can differ from a single one only at an exact tie).
+fn exact_in(format: Format, xs: &[f64]) -> (Vec<f64>, Vec<f64>) {
+    if format == Format::F32 {
+        let narrow: Vec<f32> = xs.iter().map(|&x| x as f32).collect();
+        let widen = |v: Vec<f32>| v.into_iter().map(f64::from).collect();
+        (widen(softmax_f32(&narrow)), widen(log_softmax_f32(&narrow)))
+    } else {
+        (softmax(xs), log_softmax(xs))
+    }
+}
+
+/// The exact route: the core's softmax and log_softmax of the stored
+/// logits, each correctly rounded to the format (see [`exact_in`]).
 pub fn exact(format: Format, logits: &[f64], target: usize) -> Route {
     let x = stored(format, logits);
     let xs = values(&x);
-    let p: Vec<Cell> = softmax(&xs)
+    let (p_exact, ls_exact) = exact_in(format, &xs);
+    let p: Vec<Cell> = p_exact
         .into_iter()
         .map(|q| {
             let v = format.round(q);
@@ -508,7 +525,7 @@ pub fn exact(format: Format, logits: &[f64], target: usize) -> Route {
         })
         .collect();
     let log_p = logs(format, &values(&p));
-    let ls: Vec<Cell> = log_softmax(&xs)
+    let ls: Vec<Cell> = ls_exact
         .into_iter()
         .map(|q| {
             let v = format.round(q);

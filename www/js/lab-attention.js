@@ -3,7 +3,7 @@
 // AttentionView in Rust, which draws the two heatmaps and writes every
 // number. Each heatmap is a focusable canvas whose arrow keys move a cursor
 // cell; the cell is described in a live region.
-import { AttentionView } from "../pkg/softmax_lesson.js";
+import { AttentionView } from "../pkg/softmax_lesson_extras.js";
 import { fitCanvas, pointerPosition } from "./canvas.js";
 import * as theme from "./theme.js";
 

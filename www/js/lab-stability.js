@@ -1,7 +1,7 @@
 // The stability lab: wires the preset, logits, format and target controls
 // to one StabilityView in Rust and lays out the three routes it returns.
 // Every number and every mark comes from the core; this file builds DOM.
-import { StabilityView } from "../pkg/softmax_lesson.js";
+import { StabilityView } from "../pkg/softmax_lesson_extras.js";
 
 let view;
 const $ = (id) => document.getElementById(id);

@@ -7,6 +7,7 @@ pub mod bars;
 pub mod calibration;
 pub mod curves;
 pub mod frame;
+pub mod heatmap;
 pub mod jacobian;
 pub mod marks;
 pub mod player;

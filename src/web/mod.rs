@@ -8,9 +8,13 @@ mod explorer;
 #[cfg(feature = "page-extras")]
 mod export;
 #[cfg(feature = "page-extras")]
+mod labs_attention;
+#[cfg(feature = "page-extras")]
 mod labs_calibration;
 #[cfg(feature = "page-core")]
 mod lesson;
+#[cfg(feature = "page-extras")]
+mod labs_stability;
 #[cfg(feature = "page-extras")]
 mod player;
 #[cfg(feature = "page-extras")]
@@ -20,6 +24,10 @@ mod practice;
 pub use explorer::ExplorerView;
 #[cfg(feature = "page-core")]
 pub use lesson::{LessonDiagrams, WorkedView};
+#[cfg(feature = "page-extras")]
+pub use labs_attention::AttentionView;
+#[cfg(feature = "page-extras")]
+pub use labs_stability::StabilityView;
 #[cfg(feature = "page-extras")]
 pub use practice::PracticeView;
 

@@ -89,17 +89,22 @@ export async function expectAccessible(page, include = null) {
   assert.deepEqual(violations, [], JSON.stringify(violations, null, 2));
 }
 
-/** All visible text of the page. */
+/**
+ * All visible text of the page, except the parts marked `data-shows-nan`
+ * (the stability lab and the fully masked row show NaN on purpose: it is
+ * what they teach).
+ */
 export function visibleText(page) {
   // Text marked data-special-values (the lesson's prose and worked examples,
   // which name NaN and undefined results on purpose) is left out, so a check
-  // for leaked NaN or `undefined` looks at what the widgets compute.
+  // for leaked NaN or `undefined` looks at what the widgets compute. The
+  // stability lab marks its deliberate NaN and inf results data-shows-nan.
   return page.evaluate(() => {
     const parts = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     while (walker.nextNode()) {
       const element = walker.currentNode.parentElement;
-      if (!element || element.closest("[data-special-values], script, style, noscript")) continue;
+      if (!element || element.closest("[data-special-values], [data-shows-nan], script, style, noscript")) continue;
       if (!element.checkVisibility()) continue;
       parts.push(walker.currentNode.textContent);
     }

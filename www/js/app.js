@@ -5,15 +5,17 @@
 import initCore from "../pkg/softmax_lesson.js";
 import initExtras from "../pkg/softmax_lesson_extras.js";
 import * as explorer from "./explorer.js";
+import * as labAttention from "./lab-attention.js";
 import * as labCalibration from "./lab-calibration.js";
 import * as lesson from "./lesson.js";
+import * as labStability from "./lab-stability.js";
 import * as player from "./player.js";
 import * as practice from "./practice.js";
 import * as theme from "./theme.js";
 import * as toc from "./toc.js";
 
 const firstView = [explorer, lesson, toc];
-const later = [player, labCalibration, practice];
+const later = [player, labStability, labAttention, labCalibration, practice];
 
 /** Where a module's wasm lives; a single-file build puts the bytes in
  * globalThis.__SOFTMAX_WASM__ instead. */

@@ -1,0 +1,148 @@
+// The stability lab: wires the preset, logits, format and target controls
+// to one StabilityView in Rust and lays out the three routes it returns.
+// Every number and every mark comes from the core; this file builds DOM.
+import { StabilityView } from "../pkg/softmax_lesson_extras.js";
+
+let view;
+const $ = (id) => document.getElementById(id);
+
+function el(tag, text, attrs = {}) {
+  const node = document.createElement(tag);
+  if (text !== undefined && text !== null) node.textContent = text;
+  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
+  return node;
+}
+
+function fillSelect(select, labels, values = labels) {
+  select.replaceChildren(...labels.map((label, i) => el("option", label, { value: String(values[i]) })));
+}
+
+/** A value with its mark, if any, written in words beside it. */
+function valueCell(tag, cell) {
+  const node = el(tag);
+  node.append(el("span", cell.text, { class: "v" }));
+  if (cell.mark) {
+    node.dataset.mark = cell.mark;
+    if (cell.first) {
+      node.dataset.first = "true";
+      node.append(" ", el("strong", `first ${cell.words}`, { class: "tag" }));
+    } else if (cell.mark !== "nan" && cell.mark !== "inf") {
+      // A NaN or an infinity carried along already says so in its value.
+      node.append(" ", el("span", cell.words, { class: "tag" }));
+    }
+  }
+  return node;
+}
+
+function routeBlock(route, count) {
+  const block = el("section", null, { class: "stab-route", "data-route": route.id, "aria-labelledby": `stab-${route.id}-title` });
+  block.append(el("h3", route.title, { id: `stab-${route.id}-title` }));
+  block.append(el("p", route.summary, { class: "route-summary" }));
+  const columns = route.stages.filter((s) => !s.scalar);
+  const scroller = el("div", null, { class: "scroll-x stab-scroll", tabindex: "0", role: "region", "aria-labelledby": `stab-${route.id}-title` });
+  const table = el("table", null, { class: "numbers stab-table" });
+  table.append(el("caption", `${route.title}: one row per logit`, { class: "visually-hidden" }));
+  const head = el("tr");
+  head.append(el("th", "i", { scope: "col" }));
+  for (const s of columns) head.append(el("th", s.name, { scope: "col" }));
+  table.append(el("thead"));
+  table.tHead.append(head);
+  const body = el("tbody");
+  for (let i = 0; i < count; i++) {
+    const tr = el("tr");
+    tr.append(el("th", String(i + 1), { scope: "row" }));
+    for (const s of columns) {
+      const td = valueCell("td", s.cells[i]);
+      td.dataset.stage = s.name;
+      tr.append(td);
+    }
+    body.append(tr);
+  }
+  table.append(body);
+  scroller.append(table);
+  block.append(scroller);
+  const list = el("dl", null, { class: "stab-scalars" });
+  for (const s of route.stages.filter((s) => s.scalar)) {
+    list.append(el("dt", s.name));
+    const dd = valueCell("dd", s.cells[0]);
+    dd.dataset.stage = s.name;
+    list.append(dd);
+  }
+  block.append(list);
+  return block;
+}
+
+function showError(message) {
+  const field = $("stab-logits");
+  const box = $("stab-logits-error");
+  if (message) {
+    field.setAttribute("aria-invalid", "true");
+    box.textContent = message;
+    $("stab-logits-read").textContent = "";
+  } else {
+    field.removeAttribute("aria-invalid");
+    box.textContent = "";
+  }
+}
+
+function syncControls({ logits = true } = {}) {
+  if (logits) {
+    $("stab-logits").value = view.logitsText();
+    showError("");
+  }
+  $("stab-format").value = view.formatName();
+  const count = view.count();
+  const target = $("stab-target");
+  if (target.options.length !== count) {
+    fillSelect(target, Array.from({ length: count }, (_, i) => `class ${i + 1}`), Array.from({ length: count }, (_, i) => i));
+  }
+  target.value = String(view.target());
+}
+
+function render(options) {
+  syncControls(options);
+  const report = view.report();
+  const count = view.count();
+  $("stab-routes").replaceChildren(...report.routes.map((r) => routeBlock(r, count)));
+  $("stab-logits-read").textContent = view.readSentence();
+  $("stab-limits").textContent = report.limits;
+  $("stab-loss").textContent = report.loss;
+}
+
+export function mount() {
+  view = new StabilityView();
+  fillSelect($("stab-preset"), view.presetLabels(), view.presetLabels().map((_, i) => i));
+  fillSelect($("stab-format"), view.formatNames());
+  $("stab-preset").addEventListener("change", (event) => {
+    view.loadPreset(Number(event.target.value));
+    render();
+  });
+  const logits = $("stab-logits");
+  logits.addEventListener("input", () => {
+    try {
+      view.setLogits(logits.value);
+      showError("");
+      render({ logits: false });
+    } catch (error) {
+      showError(error.message);
+    }
+  });
+  $("stab-format").addEventListener("change", (event) => {
+    try {
+      view.setFormat(event.target.value);
+      render({ logits: false });
+    } catch (error) {
+      showError(error.message);
+    }
+  });
+  $("stab-target").addEventListener("change", (event) => {
+    try {
+      view.setTarget(Number(event.target.value));
+      render({ logits: false });
+    } catch (error) {
+      showError(error.message);
+    }
+  });
+  $("stab-controls").addEventListener("submit", (event) => event.preventDefault());
+  render();
+}

@@ -61,13 +61,9 @@ fn main() {
         }),
         Command::Test { layer } => test::run(layer),
         Command::Bench => test::bench(),
-        Command::Accuracy => env::run(env::cargo().args([
-            "run",
-            "--quiet",
-            "--release",
-            "--example",
-            "accuracy",
-        ])),
+        Command::Accuracy => {
+            env::run(env::cargo().args(["run", "--quiet", "--release", "--example", "accuracy"]))
+        }
         Command::Screenshots => test::node_script("screenshots.mjs", &[]),
     };
     if let Err(error) = result {

@@ -23,6 +23,7 @@ pub use math::{
 pub mod charts;
 pub mod explorer;
 pub mod input;
+pub mod labs;
 pub mod practice;
 pub mod simplex;
 #[cfg(target_arch = "wasm32")]

@@ -281,3 +281,38 @@ fn the_jacobian_diagonal_at_a_dominant_p_is_exact() {
     assert_eq!(j[0], 9.357_622_968_838_423e-14);
     assert_eq!(j[0], -j[1]);
 }
+
+#[test]
+fn extreme_finite_inputs_never_panic_or_give_nan() {
+    use softmax_lesson::log_softmax_with_temperature;
+    let vectors: [&[f64]; 5] = [
+        &[f64::MAX, -f64::MAX],
+        &[-f64::MAX, f64::MAX, 0.0],
+        &[f64::MIN_POSITIVE, -f64::from_bits(1), 0.0],
+        &[1e300, 1e300, -1e300, f64::NEG_INFINITY],
+        &[-745.0, -1e-300, 0.0, -2000.0],
+    ];
+    let temperatures = [f64::from_bits(1), 1e-300, 1e-3, 1.0, 7.5, 1e300, f64::MAX];
+    for x in vectors {
+        assert!(logsumexp(x).is_finite());
+        for &t in &temperatures {
+            let p = softmax_with_temperature(x, t).unwrap();
+            assert!(
+                p.iter().all(|v| (0.0..=1.0).contains(v)),
+                "{x:?} T={t}: {p:?}"
+            );
+            let l = log_softmax_with_temperature(x, t).unwrap();
+            assert!(
+                l.iter().all(|v| !v.is_nan() && *v <= 0.0),
+                "{x:?} T={t}: {l:?}"
+            );
+            let j = jacobian(x, t).unwrap();
+            assert!(j.iter().all(|v| !v.is_nan()), "{x:?} T={t}: {j:?}");
+            let v: Vec<f64> = (0..x.len())
+                .map(|i| [1e308, -3.0, 1e-310, 0.5][i % 4])
+                .collect();
+            let jv = jvp(x, t, &v).unwrap();
+            assert!(jv.iter().all(|v| !v.is_nan()), "{x:?} T={t}: {jv:?}");
+        }
+    }
+}

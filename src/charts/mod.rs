@@ -4,9 +4,11 @@
 //! draw and return the geometry needed to map pointer positions back.
 
 pub mod bars;
+pub mod calibration;
 pub mod curves;
 pub mod frame;
 pub mod jacobian;
+pub mod player;
 pub mod simplex;
 pub mod theme;
 

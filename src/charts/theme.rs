@@ -66,3 +66,23 @@ impl Theme {
         self.classes[i % self.classes.len()]
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::charts::jacobian::contrast;
+
+    #[test]
+    fn canvas_text_keeps_a_contrast_of_four_and_a_half_in_both_themes() {
+        for theme in [Theme::LIGHT, Theme::DARK] {
+            assert!(contrast(theme.text, theme.background) >= 4.5);
+            assert!(contrast(theme.muted, theme.background) >= 4.5);
+            assert!(contrast(theme.accent, theme.background) >= 4.5);
+            assert!(contrast(theme.text, theme.faint) >= 4.5);
+            for class in theme.classes {
+                // Bars and lines are graphics: WCAG asks 3:1 of them.
+                assert!(contrast(class, theme.background) >= 3.0, "{class:?}");
+            }
+        }
+    }
+}

@@ -25,6 +25,15 @@ pub fn parse(fragment: &str, current: &Explorer) -> Result<Explorer, Error> {
     let mut next = current.clone();
     for pair in text.split('&').filter(|p| !p.is_empty()) {
         let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+        if key.is_empty()
+            || !key
+                .chars()
+                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+        {
+            return Err(Error::Invalid(
+                "The link's state is garbled; it does not look like key=value pairs.".into(),
+            ));
+        }
         let value = decode(value)?;
         match key {
             "logits" => {
@@ -203,6 +212,9 @@ mod tests {
             "ratio=1,9",
             "nudge=1,99",
             "nudge=x,1",
+            "%zz",
+            "=1",
+            "logits=1,2,3&<b>=1",
         ] {
             assert!(parse(bad, &current).is_err(), "{bad}");
         }

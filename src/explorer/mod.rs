@@ -9,6 +9,7 @@
 pub mod format;
 pub mod fragment;
 pub mod readout;
+pub mod views;
 
 use crate::input::{parse_number, parse_temperature};
 use crate::simplex::{logits_for, Point, Triangle};

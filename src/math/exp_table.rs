@@ -149,3 +149,10 @@ pub(crate) const T2: [(u64, u64); 64] = [
 ];
 /// `ln 2` as a double-double `(hi, lo)`.
 pub(crate) const LN2: (u64, u64) = (0x3fe62e42fefa39ef, 0x3c7abc9e3b39803f);
+/// `ln 2` as a four-part expansion (about 212 bits), largest first.
+pub(crate) const LN2_X4: [u64; 4] = [
+    0x3fe62e42fefa39ef,
+    0x3c7abc9e3b39803f,
+    0x3907b57a079a1934,
+    0xb5aace93a4ebe5d1,
+];

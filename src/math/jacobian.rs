@@ -24,13 +24,14 @@
 //! Every product is a double-double with its own exponent ([`Scaled`]), and
 //! each output is rounded once; the result is the exact value correctly
 //! rounded except with probability near `2^-47` per output (see
-//! `softmax.rs`), and for the JVP only when `|(J v)_i|` is itself near
-//! `2^-100` of `p_i max_j |v_j - c| / T` (intrinsic cancellation).
+//! `softmax.rs`). The JVP also tests each rounding and redoes an entry in
+//! multi-word expansions when `v_i - mean` cancels by accident.
 
 use super::classify::{classify, temperature, Case, Temp};
 use super::dd::{exponent, ldexp, two_sum, Dd};
+use super::expansion::{exp_expansion, sum_terms, Expansion};
 use super::output::Output;
-use super::prepare::{prepare, Kernel, Temperature};
+use super::prepare::{prepare, shifted, Kernel, Temperature};
 use super::scaled::Scaled;
 use super::softmax::softmax_in;
 use super::sum::Cascade;
@@ -156,21 +157,93 @@ pub(crate) fn jvp_in<O: Output>(
         sum.push(w.mul(*c));
     }
     let mean = sum.total().mul(prep.inv_total);
+    if centred.iter().all(|c| c.hi == 0.0) {
+        // A constant tangent: J v = 0 exactly.
+        return Ok(vec![O::exact(0.0); logits.len()]);
+    }
     let scale = t.inverse().mul_dd(prep.inv_total);
     let scale = Scaled::new(scale.m, scale.e + sv);
-    Ok(prep
-        .exps
+    // Ziv's test: v_i - mean has an absolute error near 2^-96 times the
+    // weighted spread of the centred tangent (plus |w_i|), so its relative
+    // error grows as it cancels. Ambiguous entries are redone in expansions.
+    const UNIT: f64 = 1.0 / (1u128 << 96) as f64;
+    let spread = weights
         .iter()
         .zip(&centred)
-        .map(|(e, c)| {
-            let d = c.sub(mean);
-            if e.is_zero() || d.hi == 0.0 {
-                O::exact(0.0)
-            } else {
-                O::round(e.mul(scale).mul_dd(d))
+        .fold(0.0, |a, (w, c)| a + w.hi * c.hi.abs())
+        * prep.inv_total.hi;
+    let mut fallback: Option<ExactMean> = None;
+    let mut out = Vec::with_capacity(logits.len());
+    for (i, (e, c)) in prep.exps.iter().zip(&centred).enumerate() {
+        if e.is_zero() {
+            out.push(O::exact(0.0));
+            continue;
+        }
+        let d = c.sub(mean);
+        let rel = UNIT * (1.0 + (spread + c.hi.abs()) / d.hi.abs());
+        let checked = if d.hi == 0.0 {
+            None
+        } else {
+            O::round_checked(e.mul(scale).mul_dd(d), rel)
+        };
+        out.push(match checked {
+            Some(y) => y,
+            None => {
+                let exact =
+                    fallback.get_or_insert_with(|| ExactMean::new(logits, max, &t, &centred));
+                let d = exact.difference(i);
+                if d.hi == 0.0 {
+                    O::exact(0.0)
+                } else {
+                    O::round(e.mul(scale).mul_dd(d))
+                }
             }
-        })
-        .collect())
+        });
+    }
+    Ok(out)
+}
+
+/// The slow exact route for JVP entries whose `w_i - mean` cancels:
+/// `w_i - sum_j p_j w_j = (w_i S - sum_j e_j w_j) / S` with `S = sum_j e_j`,
+/// every `e_j` an expansion of about 190 bits (`expansion.rs`), so the
+/// numerator is accurate relative to itself.
+struct ExactMean {
+    total: Expansion,
+    weighted: Expansion,
+    centred: Vec<Dd>,
+}
+
+impl ExactMean {
+    fn new(logits: &[f64], max: f64, t: &Temperature, centred: &[Dd]) -> ExactMean {
+        let mut total = Expansion::default();
+        let mut weighted = Expansion::default();
+        for (&x, c) in logits.iter().zip(centred) {
+            let z = shifted(x, max, t);
+            if z.hi < -700.0 {
+                continue; // e^-700 < 2^-1009: below anything that matters here
+            }
+            let e = exp_expansion(sum_terms(&[z.hi, z.lo.hi, z.lo.lo]));
+            total = total.add(e);
+            let w = sum_terms(&[c.hi, c.lo]);
+            weighted = weighted.add(e.mul(w));
+        }
+        ExactMean {
+            total,
+            weighted,
+            centred: centred.to_vec(),
+        }
+    }
+
+    /// `w_i - mean` as a double-double.
+    fn difference(&self, i: usize) -> Dd {
+        let c = self.centred[i];
+        let n = sum_terms(&[c.hi, c.lo])
+            .mul(self.total)
+            .add(self.weighted.neg());
+        let num = Dd::new(n.0[0], n.0[1] + (n.0[2] + n.0[3]));
+        let den = Dd::new(self.total.0[0], self.total.0[1] + self.total.0[2]);
+        num.div(den)
+    }
 }
 
 /// The Jacobian of `softmax(x / T)`, row-major `n * n`:
@@ -180,7 +253,11 @@ pub(crate) fn jvp_in<O: Output>(
 /// **Accuracy**: every entry is the exact value correctly rounded to f64,
 /// including the diagonal at a dominant `p` (evaluated as `p_i s_i / (1 +
 /// s)` with `s_i` the mass of the other entries, never as `p (1 - p)`), and
-/// subnormal entries; identical bits on every target. See the module docs.
+/// subnormal entries; identical bits on every target. How: the exponentials
+/// and their sum as in [`softmax`](super::softmax) (Blanchard, Higham &
+/// Higham 2021; double-double arithmetic after Dekker 1971), products in
+/// double-double with a separate exponent, one rounding per entry. The
+/// residual chance of a misrounding is near `2^-47` per entry.
 ///
 /// Special values: any NaN gives all NaN; `T = 0`, `T = +inf`, a fully masked
 /// row or `+inf` logits give all zeros; a negative or NaN `T` is an [`Error`],
@@ -194,9 +271,16 @@ pub fn jacobian(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
 ///
 /// `(J v)_i = p_i (v_i - sum_j p_j v_j) / T`
 ///
-/// **Accuracy**: correctly rounded (see the module docs; the tangent is
-/// re-centred exactly, so near-constant tangents keep every digit). A
-/// tangent containing an infinity or NaN is evaluated with plain IEEE
+/// **Accuracy**: correctly rounded. How: `p` as in [`jacobian`]; the tangent
+/// is re-centred on an f64 estimate of its weighted mean with TwoSum
+/// (exact), and the remaining mean is a pairwise double-double dot product
+/// (the double-double analogue of Ogita, Rump & Oishi 2005), so
+/// near-constant tangents keep every digit; one rounding per entry. Each
+/// rounding is tested against the error bound of `v_i - mean` (Ziv 1991);
+/// an entry where it cancels by accident (`v_i` equal to the weighted mean
+/// up to rounding) is recomputed as `sum_j e_j (v_i - v_j) / sum_j e_j`
+/// with four-word expansions (Shewchuk 1997), accurate relative to itself.
+/// A tangent containing an infinity or NaN is evaluated with plain IEEE
 /// arithmetic on the correctly rounded `p`, outside the guarantee.
 ///
 /// The tangent must have one entry per logit, otherwise an [`Error`]. The

@@ -35,7 +35,8 @@
 //! give the same bits.
 
 use super::classify::{classify, temperature, Case, Temp};
-use super::dd::Dd;
+use super::dd::{fast_two_sum, Dd};
+use super::expansion::{exp_expansion, sum_terms, Expansion};
 use super::log1p::{ln_count, log1p_scaled};
 use super::output::Output;
 use super::prepare::{prepare, shifted, Kernel, Prepared, Temperature};
@@ -186,22 +187,51 @@ pub(crate) fn logsumexp_in<O: Output>(logits: &[f64]) -> O {
         Case::PosInf { .. } => O::exact(f64::INFINITY),
         Case::Finite { max, .. } => {
             let t = Temperature::new(1.0);
-            let fast = prepare(logits, max, &t, Kernel::Fast);
-            let l = log1p_scaled(fast.rest);
-            let lse = Scaled::from_f64(max).add(l);
-            // m + log1p(s) may cancel: the error bound is absolute, relative
-            // to log1p(s) and |m|, so scale it to the result.
-            let lse_mag = lse.to_dd().hi.abs();
-            let scale = (l.to_dd().hi.abs() + max.abs()) / lse_mag;
-            if lse_mag > 0.0 && scale < 1e6 {
-                if let Some(y) = O::round_checked(lse, fast.bound * scale) {
-                    return y;
+            for kernel in [Kernel::Fast, Kernel::Exact] {
+                let prep = prepare(logits, max, &t, kernel);
+                let l = log1p_scaled(prep.rest);
+                let lse = Scaled::from_f64(max).add(l);
+                // m + log1p(s) may cancel: the error bound is absolute,
+                // relative to log1p(s) and |m|, so scale it to the result.
+                let lse_mag = lse.to_dd().hi.abs();
+                let scale = (l.to_dd().hi.abs() + max.abs()) / lse_mag;
+                if lse_mag > 0.0 && scale < 1e9 {
+                    if let Some(y) = O::round_checked(lse, prep.bound * scale) {
+                        return y;
+                    }
+                }
+                if kernel == Kernel::Exact {
+                    return O::round(logsumexp_refined(logits, lse.to_dd()));
                 }
             }
-            let exact = prepare(logits, max, &t, Kernel::Exact);
-            O::round(Scaled::from_f64(max).add(log1p_scaled(exact.rest)))
+            O::exact(f64::NAN) // not reached: the exact kernel always returns
         }
     }
+}
+
+/// The last resort for a log-sum-exp that cancels to near 0: with `y0`
+/// the double-double estimate, `lse = y0 + log(sum_i e^{x_i - y0})`, where
+/// the sum is `1 + d` with `d` tiny, so `log(1 + d) = d - d^2/2` to far
+/// beyond f64. The sum is formed in four-word expansions (about 2^-190),
+/// which is what makes `d`, and so the result, accurate relative to itself.
+fn logsumexp_refined(logits: &[f64], y0: Dd) -> Scaled {
+    let mut sum = Expansion::default();
+    for &x in logits {
+        if x == f64::NEG_INFINITY {
+            continue;
+        }
+        let z = sum_terms(&[x, -y0.hi, -y0.lo]);
+        if z.0[0] < -200.0 {
+            continue; // e^-200 < 2^-288: below the expansion's precision
+        }
+        sum = sum.add(exp_expansion(z));
+    }
+    let d = sum.add(Expansion::from_f64(-1.0));
+    let mut terms = vec![y0.hi, y0.lo, -0.5 * d.0[0] * d.0[0]];
+    terms.extend_from_slice(&d.0);
+    let r = sum_terms(&terms);
+    let (hi, lo) = fast_two_sum(r.0[0], r.0[1] + (r.0[2] + r.0[3]));
+    Scaled::new(Dd { hi, lo }, 0)
 }
 
 /// The softmax of a logit vector:
@@ -212,9 +242,14 @@ pub(crate) fn logsumexp_in<O: Output>(logits: &[f64]) -> O {
 /// up to the rounding of each entry.
 ///
 /// **Accuracy**: every entry is the exact value correctly rounded to f64
-/// (within 0.5 ULP; see the module docs for how and for the residual
-/// `2^-47` chance of a misrounding), subnormal entries included; identical
-/// bits on every target.
+/// (within 0.5 ULP), subnormal entries included; identical bits on every
+/// target. How: the maximum's term is left out of the sum (Blanchard, Higham
+/// & Higham 2021), `x_i - m` is exact (TwoSum), `e^{x_i - m}` comes from a
+/// table-driven double-double exponential (Tang 1989; Dekker 1971), the sum
+/// is a pairwise double-double sum, and the quotient is rounded once. A fast
+/// exponential with a `2^-88` bound is tried first and every rounding is
+/// tested; an ambiguous one recomputes with the `2^-100` kernel (Ziv 1991).
+/// The residual chance of a misrounding is near `2^-47` per output.
 ///
 /// Special values: an empty input gives an empty output; any NaN makes every
 /// output NaN; a fully masked row (all `-inf`) gives all zeros; `k` entries of
@@ -237,9 +272,10 @@ pub fn softmax(logits: &[f64]) -> Vec<f64> {
 /// temperature is an [`Error`]. The special values of [`softmax`] apply, and
 /// `+inf` logits keep their `1/k` share at every temperature.
 ///
-/// **Accuracy**: correctly rounded, as [`softmax`]. The division by `T` is
-/// carried out in triple precision (long division with error-free products),
-/// so a low temperature does not magnify its rounding error.
+/// **Accuracy**: correctly rounded, by the method of [`softmax`]. The
+/// division by `T` is carried out in triple precision (long division with
+/// Dekker's error-free products), so a low temperature does not magnify its
+/// rounding error into the exponential.
 pub fn softmax_with_temperature(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
     softmax_in(logits, temperature_t)
 }
@@ -252,8 +288,12 @@ pub fn softmax_with_temperature(logits: &[f64], temperature_t: f64) -> Result<Ve
 /// underflows to 0, and at a dominant element it returns the tiny
 /// `-log1p(s)` to full relative accuracy instead of 0.
 ///
-/// **Accuracy**: correctly rounded (both terms are non-positive, so the sum
-/// cannot cancel); identical bits on every target.
+/// **Accuracy**: correctly rounded; identical bits on every target. How:
+/// `log1p(s)` of the sum without the maximal term (Blanchard, Higham & Higham
+/// 2021) is found by Newton's method on the double-double exponential to a
+/// relative `2^-100`, and `(x_i - m) - log1p(s)` adds two non-positive
+/// numbers, so it cannot cancel; one final rounding, with Ziv's rounding
+/// test and fallback as in [`softmax`].
 ///
 /// Special values: empty gives empty; any NaN gives all NaN;
 /// all `-inf` gives all `-inf`; `k` entries of `+inf` give `-ln k` there and
@@ -269,7 +309,8 @@ pub fn log_softmax(logits: &[f64]) -> Vec<f64> {
 /// [`softmax_with_temperature`]: `-ln k` on the `k` entries that share the
 /// mass, `-inf` on the others.
 ///
-/// **Accuracy**: correctly rounded, as [`log_softmax`].
+/// **Accuracy**: correctly rounded, by the method of [`log_softmax`] with
+/// the exact division of [`softmax_with_temperature`].
 pub fn log_softmax_with_temperature(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
     log_softmax_in(logits, temperature_t)
 }
@@ -281,11 +322,17 @@ pub fn log_softmax_with_temperature(logits: &[f64], temperature_t: f64) -> Resul
 /// with `m = max_j x_j` (Blanchard, Higham & Higham 2021). It lies between
 /// `m` and `m + ln n`.
 ///
-/// **Accuracy**: correctly rounded when `|lse|` is not tiny compared with
-/// `|m|`; the double-double evaluation has an absolute error near
-/// `2^-100 (|m| + |lse|)`, so even `lse` near 0 (where `m + log1p(s)`
-/// cancels) keeps about `100 - log2(|m| / |lse|)` correct bits, far beyond
-/// f64 for all but contrived inputs.
+/// **Accuracy**: correctly rounded (0.5 ULP), including results near 0.
+/// How: `m + log1p(s)` (Blanchard, Higham & Higham 2021) with `s` a pairwise
+/// double-double sum of double-double exponentials and `log1p` by Newton's
+/// method, one final rounding, under Ziv's strategy (Ziv 1991): the rounding
+/// is tested against the error bound, which is absolute where `m +
+/// log1p(s)` cancels (near `2^-100 (|m| + log1p(s))`); if it is ambiguous
+/// the sum is redone with the `2^-100` kernel, and then, if still
+/// ambiguous, as `y0 + log(sum e^{x_i - y0})` around that estimate `y0` in
+/// four-word expansions (Shewchuk 1997; about `2^-190`), which is accurate
+/// relative to the result itself. That last step costs microseconds per
+/// logit and only runs for results within about `2^-40 |m|` of 0.
 ///
 /// Special values: empty or all `-inf` gives `-inf`; any NaN gives NaN; any
 /// `+inf` gives `+inf`.

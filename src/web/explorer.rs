@@ -3,15 +3,13 @@
 //! numbers the page shows.
 
 use super::{canvas, js_error};
-use crate::charts::{bars, curves, jacobian, simplex, Theme};
+use crate::charts::{bars, Theme};
 use crate::explorer::fragment;
 use crate::explorer::readout::Readout;
+use crate::explorer::views::{self, Drawn, Look, View};
 use crate::explorer::Explorer;
 use crate::simplex::{Point, Triangle};
-use crate::Error;
 use js_sys::{Array, Object, Reflect};
-use plotters::coord::Shift;
-use plotters::prelude::*;
 use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -55,40 +53,23 @@ fn strings(values: &[String]) -> JsValue {
         .into()
 }
 
-/// Which view a drawing call is for.
-#[derive(Clone, Copy)]
-enum View {
-    Simplex,
-    Bars,
-    Curves,
-    Jacobian,
-}
-
-impl View {
-    fn named(name: &str) -> Result<View, Error> {
-        match name {
-            "simplex" => Ok(View::Simplex),
-            "bars" => Ok(View::Bars),
-            "curves" => Ok(View::Curves),
-            "jacobian" => Ok(View::Jacobian),
-            _ => Err(Error::Invalid(format!("There is no view called {name:?}."))),
+impl ExplorerView {
+    fn look(&self) -> Look<'_> {
+        Look {
+            trail: self.trail.as_slices().0,
+            contours: self.contours,
+            bar_range: self.bar_range,
+            selected_bar: self.selected_bar,
+            scale: self.scale,
+            theme: self.theme,
         }
     }
-}
 
-impl ExplorerView {
-    fn draw_view<DB: DrawingBackend>(
-        &mut self,
-        view: View,
-        area: &DrawingArea<DB, Shift>,
-    ) -> Result<(), Error> {
-        let state = &self.state;
-        let p = state.probabilities();
-        let t = state.temperature();
-        let result = match view {
+    fn draw_on(&mut self, view: View, canvas: HtmlCanvasElement) -> Result<(), JsError> {
+        match view {
             View::Simplex => {
-                let three: Option<[f64; 3]> = p.as_slice().try_into().ok();
-                if let Some(point) = three {
+                let p = self.state.probabilities();
+                if let Ok(point) = <[f64; 3]>::try_from(p.as_slice()) {
                     if self.trail.back() != Some(&point) {
                         if self.trail.len() == TRAIL_LENGTH {
                             self.trail.pop_front();
@@ -96,74 +77,20 @@ impl ExplorerView {
                         self.trail.push_back(point);
                     }
                 }
-                let trail: Vec<[f64; 3]> = self.trail.iter().copied().collect();
-                let arrow = crate::jvp(state.logits(), t, &state.nudge_vector()).ok();
-                simplex::draw(
-                    area,
-                    &simplex::SimplexScene {
-                        logits: state.logits(),
-                        probabilities: &p,
-                        trail: if three.is_some() { &trail } else { &[] },
-                        arrow: arrow.as_deref(),
-                        contours: self.contours,
-                        scale: self.scale,
-                        theme: self.theme,
-                    },
-                )
-                .map(|tri| self.triangle = Some(tri))
+                self.trail.make_contiguous();
             }
-            View::Bars => {
-                if self.dragged_bar.is_none() {
-                    self.bar_range = bars::nice_range(state.logits());
-                }
-                bars::draw(
-                    area,
-                    &bars::BarsScene {
-                        logits: state.logits(),
-                        temperature: t,
-                        range: self.bar_range,
-                        selected: self.selected_bar,
-                        scale: self.scale,
-                        theme: self.theme,
-                    },
-                )
-                .map(|layout| self.bars = Some(layout))
+            View::Bars if self.dragged_bar.is_none() => {
+                self.bar_range = bars::nice_range(self.state.logits());
             }
-            View::Curves => {
-                let x = state.logits();
-                let d = x.first().copied().unwrap_or(0.0) - x.get(1).copied().unwrap_or(0.0);
-                curves::draw(
-                    area,
-                    &curves::CurvesScene {
-                        temperature: t,
-                        d,
-                        scale: self.scale,
-                        theme: self.theme,
-                    },
-                )
-                .map(|_| ())
-            }
-            View::Jacobian => {
-                let n = state.classes();
-                let j = crate::jacobian(state.logits(), t)?;
-                jacobian::draw(
-                    area,
-                    &jacobian::JacobianScene {
-                        entries: &j,
-                        n,
-                        scale: self.scale,
-                        theme: self.theme,
-                    },
-                )
-                .map(|_| ())
-            }
-        };
-        result.map_err(Error::Invalid)
-    }
-
-    fn draw_on(&mut self, view: View, canvas: HtmlCanvasElement) -> Result<(), JsError> {
+            _ => {}
+        }
         let area = canvas::area(canvas)?;
-        self.draw_view(view, &area).map_err(js_error)
+        match views::draw(&self.state, view, &self.look(), &area).map_err(js_error)? {
+            Drawn::Simplex(tri) => self.triangle = Some(tri),
+            Drawn::Bars(layout) => self.bars = Some(layout),
+            Drawn::Other => {}
+        }
+        Ok(())
     }
 
     fn triangle(&self) -> Result<Triangle, JsError> {
@@ -382,27 +309,10 @@ impl ExplorerView {
         self.draw_on(View::Simplex, canvas)
     }
 
-    /// The named view ("simplex", "bars", "curves", "jacobian") rendered as
-    /// an SVG document of `width` x `height`, by the same drawing code.
-    pub fn svg(&mut self, view: &str, width: u32, height: u32) -> Result<String, JsError> {
-        let view = View::named(view).map_err(js_error)?;
-        let size = (width.clamp(100, 4000), height.clamp(100, 4000));
-        let mut out = String::new();
-        let (scale, triangle, bars) = (self.scale, self.triangle, self.bars);
-        self.scale = 1.0;
-        {
-            let area = SVGBackend::with_string(&mut out, size).into_drawing_area();
-            let result = self.draw_view(view, &area);
-            if let Err(e) = result {
-                self.scale = scale;
-                return Err(js_error(e));
-            }
-        }
-        // Drawing for export must not change the on-screen geometry.
-        self.scale = scale;
-        self.triangle = triangle;
-        self.bars = bars;
-        Ok(out)
+    /// Whether the iso-probability lines are shown (for exports).
+    #[wasm_bindgen(js_name = contoursShown)]
+    pub fn contours_shown(&self) -> bool {
+        self.contours
     }
 
     /// Move the simplex point under the CSS-pixel position (x, y) of the

@@ -3,10 +3,20 @@
 //! an [`crate::Error`] into a thrown JS `Error` carrying the same message.
 
 mod canvas;
+#[cfg(feature = "page-core")]
 mod explorer;
+#[cfg(feature = "page-extras")]
+mod export;
+#[cfg(feature = "page-extras")]
+mod labs_calibration;
+#[cfg(feature = "page-extras")]
+mod player;
+#[cfg(feature = "page-extras")]
 mod practice;
 
+#[cfg(feature = "page-core")]
 pub use explorer::ExplorerView;
+#[cfg(feature = "page-extras")]
 pub use practice::PracticeView;
 
 use wasm_bindgen::prelude::*;
@@ -37,6 +47,7 @@ pub fn start() {
 
 /// Check that typed text is a usable number; throws the message to show
 /// beside the field when it is not.
+#[cfg(feature = "page-core")]
 #[wasm_bindgen(js_name = checkNumber)]
 pub fn check_number(text: &str) -> Result<(), JsError> {
     crate::input::parse_number(text)
@@ -45,36 +56,42 @@ pub fn check_number(text: &str) -> Result<(), JsError> {
 }
 
 /// `softmax(x)_i = e^{x_i} / sum_j e^{x_j}`.
+#[cfg(feature = "page-core")]
 #[wasm_bindgen]
 pub fn softmax(logits: &[f64]) -> Vec<f64> {
     crate::softmax(logits)
 }
 
 /// `softmax(x / T)`; throws for a negative or NaN temperature.
+#[cfg(feature = "page-core")]
 #[wasm_bindgen(js_name = softmaxWithTemperature)]
 pub fn softmax_with_temperature(logits: &[f64], temperature: f64) -> Result<Vec<f64>, JsError> {
     crate::softmax_with_temperature(logits, temperature).map_err(js_error)
 }
 
 /// `log softmax(x)_i = x_i - lse(x)`.
+#[cfg(feature = "page-core")]
 #[wasm_bindgen(js_name = logSoftmax)]
 pub fn log_softmax(logits: &[f64]) -> Vec<f64> {
     crate::log_softmax(logits)
 }
 
 /// `lse(x) = log sum_j e^{x_j}`.
+#[cfg(feature = "page-core")]
 #[wasm_bindgen(js_name = logSumExp)]
 pub fn logsumexp(logits: &[f64]) -> f64 {
     crate::logsumexp(logits)
 }
 
 /// The row-major Jacobian `(diag(p) - p p^T) / T` of `p = softmax(x / T)`.
+#[cfg(feature = "page-core")]
 #[wasm_bindgen]
 pub fn jacobian(logits: &[f64], temperature: f64) -> Result<Vec<f64>, JsError> {
     crate::jacobian(logits, temperature).map_err(js_error)
 }
 
 /// The Jacobian-vector product `J v`; throws when the lengths differ.
+#[cfg(feature = "page-core")]
 #[wasm_bindgen]
 pub fn jvp(logits: &[f64], temperature: f64, tangent: &[f64]) -> Result<Vec<f64>, JsError> {
     crate::jvp(logits, temperature, tangent).map_err(js_error)

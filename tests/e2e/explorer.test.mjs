@@ -40,6 +40,7 @@ test("the link #logits=1000,1001,999&T=1 shows 0.2447, 0.6652 and 0.0900", async
 
 test("dragging the point on the simplex changes the logits and the URL", async () => {
   const { page, log, context } = await open(browser, "#logits=0,0,0&T=1");
+  await page.locator("#simplex-canvas").scrollIntoViewIfNeeded();
   const box = await page.locator("#simplex-canvas").boundingBox();
   const before = await Promise.all([1, 2, 3].map((k) => page.inputValue(`#logit-${k}`)));
   const hashBefore = await page.evaluate(() => location.hash);

@@ -10,6 +10,7 @@ Rust side needs no decimal parsing and no platform library.
   LN2_4096 = ln(2)/4096 split into three parts: L1 has at most 27 significant
   bits, so k * L1 is exact for |k| < 2^26; L2 and L3 carry the rest.
   INV_LN2_4096 = 4096/ln(2) rounded to f64 (only used to pick k).
+  LN2, LN2_X4 = ln(2) as a double-double and as a four-part expansion.
 """
 import os
 import struct
@@ -71,6 +72,15 @@ def main():
     hi, lo = dd(log(2))
     lines.append("/// `ln 2` as a double-double `(hi, lo)`.")
     lines.append(f"pub(crate) const LN2: (u64, u64) = (0x{bits(hi):016x}, 0x{bits(lo):016x});")
+    # ln 2 as four f64 parts, for the multi-word fallback of logsumexp.
+    x = log(2)
+    parts = []
+    for _ in range(4):
+        h = float(x)
+        parts.append(h)
+        x -= mpf(h)
+    lines.append("/// `ln 2` as a four-part expansion (about 212 bits), largest first.")
+    lines.append("pub(crate) const LN2_X4: [u64; 4] = [" + ", ".join("0x%016x" % bits(p) for p in parts) + "];")
     with open(out, "w") as f:
         f.write("\n".join(lines) + "\n")
     print("wrote", os.path.normpath(out))

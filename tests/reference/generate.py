@@ -221,8 +221,16 @@ def jvp(x, t, v):
     if d is not None:
         return [d] * n
     p = [mpf(q) for q in softmax(x, t)]
-    mean = mp.fsum(pi * mpf(vi) for pi, vi in zip(p, v))
     out = []
+    if n <= 2000:
+        # (J v)_i = p_i sum_j p_j (v_i - v_j) / T: exact differences, so a
+        # constant tangent gives exactly 0 and near-cancellation keeps its
+        # relative precision (the mean form would leave a 2^-600 residue).
+        for i in range(n):
+            val = p[i] * mp.fsum(p[j] * (mpf(v[i]) - mpf(v[j])) for j in range(n)) / t
+            out.append(val if val != 0 else 0.0)
+        return out
+    mean = mp.fsum(pi * mpf(vi) for pi, vi in zip(p, v))
     for pi, vi in zip(p, v):
         val = pi * (mpf(vi) - mean) / t
         out.append(val if val != 0 else 0.0)
@@ -423,6 +431,28 @@ def build():
     add("pos_inf", "log_softmax_t", [1e308, -1e308, 1.7e308], 1e308)
     add("pos_inf", "jacobian", [INF, 0.0], 1.0)
     add("pos_inf", "jvp", [1.0, INF, 2.0], 1.0, [1.0, 2.0, 3.0])
+    # lse_near_0, severe: shifted by the exact lse with no offset, so the
+    # result is only the rounding noise of the shift (|lse| ~ 1e-17 |m|)
+    for _ in range(30):
+        n = rand_len(rng, 200) + 1
+        x = normal(rng, n, rng.choice([1, 10]))
+        l = logsumexp(x)[0]
+        off = rng.choice([0.0, 0.0, 1e-15, -3e-16, 1e-13])
+        x = [float(mpf(v) - l + mpf(off)) for v in x]
+        add("lse_near_0", "logsumexp", x)
+    # jvp with an entry whose v_i equals the weighted mean up to rounding:
+    # (J v)_i cancels to ~1e-17 of the tangent's spread
+    for _ in range(30):
+        n = rand_len(rng, 60) + 1
+        x = normal(rng, n, 2)
+        t = loguniform(rng, 0.2, 5)
+        v = normal(rng, n, 1)
+        i = rng.randrange(n)
+        p = [mpf(q) for q in softmax(x, t)]
+        rest = mp.fsum(p[j] * mpf(v[j]) for j in range(n) if j != i)
+        if 1 - p[i] > mpf(2) ** -40:
+            v[i] = float(rest / (1 - p[i]))
+        add("jvp_near_const", "jvp", x, t, v)
 
 
 def main():

@@ -2,6 +2,7 @@
 // lives in Rust. This file moves text and events only; every number comes
 // from the core, already formatted.
 import { ExplorerView, checkNumber } from "../pkg/softmax_lesson.js";
+import { explorerSvg } from "../pkg/softmax_lesson_extras.js";
 import { fitCanvas, onResize, pointerPosition } from "./canvas.js";
 import { wireExports } from "./export.js";
 import * as theme from "./theme.js";
@@ -329,7 +330,9 @@ export function mount() {
   loadFromUrl();
   wireControls();
   wireCanvases();
-  wireExports($("explorer"), (name, width, height) => view.svg(name, width, height));
+  wireExports($("explorer"), (name, width, height) =>
+    explorerSvg(view.fragment(), name, width, height, theme.current(), view.contoursShown()),
+  );
   window.addEventListener("popstate", () => {
     loadFromUrl();
     render();

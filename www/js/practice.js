@@ -2,7 +2,7 @@
 // solutions and schedule all come from one PracticeView in Rust. This file
 // wires buttons and fields, moves text into the page, and keeps the
 // progress record in localStorage under a versioned key.
-import { PracticeView } from "../pkg/softmax_lesson.js";
+import { PracticeView } from "../pkg/softmax_lesson_extras.js";
 
 const KEY = "softmax-lesson.practice.v1";
 const LEVELS = ["easy", "medium", "hard"];

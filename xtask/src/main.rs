@@ -8,6 +8,7 @@
 mod env;
 mod mathml;
 mod serve;
+mod single_file;
 mod site;
 mod test;
 
@@ -35,7 +36,12 @@ enum Command {
         no_build: bool,
     },
     /// Write the self-contained static site to dist/.
-    Dist,
+    Dist {
+        /// Also write dist/softmax-lesson.html: the whole lesson in one file
+        /// that works when opened from disk, with no server.
+        #[arg(long)]
+        single_file: bool,
+    },
     /// Print the accuracy table: max and mean ULP error per input class and
     /// function, for the exact core and a naive baseline.
     Accuracy,
@@ -56,8 +62,14 @@ fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Serve { port, no_build } => serve::run(port, !no_build),
-        Command::Dist => site::dist().map(|dir| {
+        Command::Dist { single_file } => site::dist().and_then(|dir| {
             println!("wrote {}", dir.display());
+            if single_file {
+                let file = single_file::write(&dir)?;
+                let size = std::fs::metadata(&file)?.len();
+                println!("wrote {} ({} KB)", file.display(), size.div_ceil(1024));
+            }
+            Ok(())
         }),
         Command::Test { layer } => test::run(layer),
         Command::Bench => test::bench(),

@@ -19,8 +19,18 @@ pub fn dist() -> Result<PathBuf> {
     Ok(out)
 }
 
-/// Compile the crate for wasm32 in release mode and return the `.wasm` path.
-pub fn build_wasm() -> Result<PathBuf> {
+/// The wasm modules of the page: (output name, cargo feature). The first is
+/// the first view (core numerics, explorer, lesson); the second holds the
+/// parts further down (practice, labs, player) and is fetched once the
+/// first view is drawn.
+pub const MODULES: [(&str, &str); 2] = [
+    ("softmax_lesson", "page-core"),
+    ("softmax_lesson_extras", "page-extras"),
+];
+
+/// Compile the crate for wasm32 in release mode with only `feature` and
+/// return the `.wasm` path.
+pub fn build_wasm(feature: &str) -> Result<PathBuf> {
     env::ensure_wasm_target()?;
     env::run(env::cargo().args([
         "build",
@@ -31,6 +41,9 @@ pub fn build_wasm() -> Result<PathBuf> {
         "softmax-lesson",
         "--target",
         "wasm32-unknown-unknown",
+        "--no-default-features",
+        "--features",
+        feature,
     ]))?;
     let wasm = root().join("target/wasm32-unknown-unknown/release/softmax_lesson.wasm");
     if !wasm.exists() {
@@ -39,10 +52,11 @@ pub fn build_wasm() -> Result<PathBuf> {
     Ok(wasm)
 }
 
-/// Generate the `--target web` bindings for `wasm` into `pkg`.
-fn bindgen(wasm: &Path, pkg: &Path) -> Result<()> {
+/// Generate the `--target web` bindings for `wasm` into `pkg` as `name`.
+fn bindgen(wasm: &Path, pkg: &Path, name: &str) -> Result<()> {
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(wasm)
+        .out_name(name)
         .web(true)
         .context("wasm-bindgen: web target")?
         .typescript(false)
@@ -51,17 +65,19 @@ fn bindgen(wasm: &Path, pkg: &Path) -> Result<()> {
 }
 
 fn build_into(out: &Path) -> Result<()> {
-    let wasm = build_wasm()?;
     if out.exists() {
         fs::remove_dir_all(out).with_context(|| format!("removing {}", out.display()))?;
     }
     let www = root().join("www");
     copy_tree(&www, out, &www)?;
     let pkg = out.join("pkg");
-    bindgen(&wasm, &pkg)?;
-    let bg = pkg.join("softmax_lesson_bg.wasm");
-    let stripped = strip_custom_sections(&fs::read(&bg)?)?;
-    fs::write(&bg, stripped)?;
+    for (name, feature) in MODULES {
+        let wasm = build_wasm(feature)?;
+        bindgen(&wasm, &pkg, name)?;
+        let bg = pkg.join(format!("{name}_bg.wasm"));
+        let stripped = strip_custom_sections(&fs::read(&bg)?)?;
+        fs::write(&bg, stripped)?;
+    }
     Ok(())
 }
 
@@ -77,14 +93,14 @@ pub fn strip_custom_sections(wasm: &[u8]) -> Result<Vec<u8>> {
     let mut rest = body;
     while let Some((&id, after_id)) = rest.split_first() {
         let (size, after_size) = read_leb128(after_id)?;
-        let Some(content) = after_size.get(..size) else {
+        if after_size.len() < size {
             bail!("a wasm section runs past the end of the file");
-        };
+        }
         if id != 0 {
-            out.extend_from_slice(&rest[..1 + (after_id.len() - after_size.len()) + size]);
+            let header = 1 + (after_id.len() - after_size.len());
+            out.extend_from_slice(&rest[..header + size]);
         }
         rest = &after_size[size..];
-        let _ = content;
     }
     Ok(out)
 }

@@ -3,8 +3,10 @@
 
 use crate::env::{self, root};
 use crate::serve::Server;
+use crate::single_file;
 use crate::site;
 use anyhow::{Context, Result};
+use std::ffi::OsStr;
 use std::process::Command;
 
 /// One layer of the test suite.
@@ -121,7 +123,13 @@ fn e2e_tests() -> Result<()> {
     let mut args = vec!["--test".to_owned(), "--test-concurrency=1".to_owned()];
     args.extend(files);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
-    with_site(|url| run_node(&args, url)).context("the end-to-end tests failed")
+    with_site(|url| {
+        // The offline single file is made from the dist/ just built and
+        // opened from disk by single-file.test.mjs.
+        let single = single_file::write(&site::dist_dir())?;
+        run_node(&args, url, &[("SINGLE_FILE", single.as_os_str())])
+    })
+    .context("the end-to-end tests failed")
 }
 
 /// `cargo xtask bench`: native figures from the examples that exist, then
@@ -140,16 +148,17 @@ pub fn bench() -> Result<()> {
 pub fn node_script(script: &str, extra: &[&str]) -> Result<()> {
     let mut args = vec![script];
     args.extend_from_slice(extra);
-    with_site(|url| run_node(&args, url))
+    with_site(|url| run_node(&args, url, &[]))
 }
 
-fn run_node(args: &[&str], url: &str) -> Result<()> {
+fn run_node(args: &[&str], url: &str, vars: &[(&str, &OsStr)]) -> Result<()> {
     env::run(
         Command::new("node")
             .args(args)
             .current_dir(root().join("tests/e2e"))
             .env("BASE_URL", url)
-            .env("CHROMIUM", env::CHROMIUM),
+            .env("CHROMIUM", env::CHROMIUM)
+            .envs(vars.iter().copied()),
     )
 }
 

@@ -1,0 +1,171 @@
+//! The calibration lab's JavaScript face: a narrow API over
+//! [`crate::labs::calibration::CalibrationLab`] that draws its two charts
+//! and returns the numbers the page shows, already written as text.
+
+use super::{canvas, js_error};
+use crate::charts::calibration::{
+    curve_temperatures, draw_nll, draw_reliability, NllScene, ReliabilityScene,
+};
+use crate::charts::Theme;
+use crate::labs::calibration::metrics::nll;
+use crate::labs::calibration::{CalibrationLab, SLIDER_STEPS};
+use js_sys::{Array, Object, Reflect};
+use wasm_bindgen::prelude::*;
+use web_sys::HtmlCanvasElement;
+
+/// The lab's state, the NLL curve (which does not depend on the current
+/// temperature, so it is computed once) and the look of the drawing.
+#[wasm_bindgen]
+pub struct CalibrationView {
+    lab: CalibrationLab,
+    curve: Vec<(f64, f64)>,
+    scale: f64,
+    theme: Theme,
+}
+
+impl Default for CalibrationView {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+fn set(target: &Object, key: &str, value: JsValue) {
+    // Setting a plain property on a fresh object cannot fail.
+    let _ = Reflect::set(target, &JsValue::from_str(key), &value);
+}
+
+#[wasm_bindgen]
+impl CalibrationView {
+    /// The preset validation set at `T = 1`, not fitted.
+    #[wasm_bindgen(constructor)]
+    pub fn new() -> CalibrationView {
+        let lab = CalibrationLab::default();
+        let curve = curve_temperatures(81)
+            .into_iter()
+            .map(|t| (t, nll(lab.set(), t)))
+            .collect();
+        CalibrationView {
+            lab,
+            curve,
+            scale: 1.0,
+            theme: Theme::LIGHT,
+        }
+    }
+
+    /// Choose the palette ("light" or "dark") and the device pixel ratio.
+    #[wasm_bindgen(js_name = setLook)]
+    pub fn set_look(&mut self, theme: &str, device_pixel_ratio: f64) {
+        self.theme = Theme::named(theme);
+        self.scale = if device_pixel_ratio.is_finite() && device_pixel_ratio > 0.0 {
+            device_pixel_ratio.min(4.0)
+        } else {
+            1.0
+        };
+    }
+
+    /// The slider's largest position (its smallest is 0).
+    #[wasm_bindgen(js_name = sliderSteps)]
+    pub fn slider_steps(&self) -> u32 {
+        SLIDER_STEPS
+    }
+
+    /// The slider position showing the current temperature.
+    #[wasm_bindgen(js_name = sliderPosition)]
+    pub fn slider_position(&self) -> u32 {
+        self.lab.slider_position()
+    }
+
+    /// Set the temperature from the slider's value; throws (keeping the
+    /// state) if it is not a slider position.
+    #[wasm_bindgen(js_name = setSlider)]
+    pub fn set_slider(&mut self, text: &str) -> Result<(), JsError> {
+        self.lab.set_slider(text).map_err(js_error)
+    }
+
+    /// Fit `T` by minimising the validation NLL and move the slider there.
+    pub fn fit(&mut self) -> Result<(), JsError> {
+        self.lab.fit().map(|_| ()).map_err(js_error)
+    }
+
+    /// Back to `T = 1`, forgetting the fit.
+    pub fn reset(&mut self) {
+        self.lab.reset();
+    }
+
+    /// Every number the lab shows, as an object of strings (and `bins`, an
+    /// array of rows of strings).
+    pub fn readout(&self) -> JsValue {
+        let r = self.lab.readout();
+        let out = Object::new();
+        for (key, value) in [
+            ("temperature", &r.temperature),
+            ("set", &r.set),
+            ("trueTemperature", &r.true_temperature),
+            ("nllBefore", &r.nll_before),
+            ("nllNow", &r.nll_now),
+            ("eceBefore", &r.ece_before),
+            ("eceNow", &r.ece_now),
+            ("accuracy", &r.accuracy),
+            ("fitted", &r.fitted),
+            ("spoken", &r.spoken),
+        ] {
+            set(&out, key, JsValue::from_str(value));
+        }
+        set(
+            &out,
+            "sliderText",
+            JsValue::from_str(&format!("T = {}", r.temperature)),
+        );
+        let rows: Array = r
+            .bins
+            .iter()
+            .map(|row| {
+                row.iter()
+                    .map(|cell| JsValue::from_str(cell))
+                    .collect::<Array>()
+            })
+            .collect();
+        set(&out, "bins", rows.into());
+        out.into()
+    }
+
+    /// Draw `NLL(T)` with the markers for `T = 1`, the current and the
+    /// fitted temperature.
+    #[wasm_bindgen(js_name = drawNll)]
+    pub fn draw_nll(&self, canvas: HtmlCanvasElement) -> Result<(), JsError> {
+        let area = canvas::area(canvas)?;
+        let (before, now) = self.lab.nll();
+        draw_nll(
+            &area,
+            &NllScene {
+                curve: &self.curve,
+                before,
+                current: (self.lab.temperature(), now),
+                fitted: self.lab.fitted().map(|f| (f.temperature, f.nll)),
+                scale: self.scale,
+                theme: self.theme,
+            },
+        )
+        .map(|_| ())
+        .map_err(js_error)
+    }
+
+    /// Draw the reliability diagram at `T = 1` and at the current `T`.
+    #[wasm_bindgen(js_name = drawReliability)]
+    pub fn draw_reliability(&self, canvas: HtmlCanvasElement) -> Result<(), JsError> {
+        let area = canvas::area(canvas)?;
+        let (before, now) = self.lab.reliability();
+        draw_reliability(
+            &area,
+            &ReliabilityScene {
+                before: &before,
+                now: &now,
+                temperature: self.lab.temperature(),
+                scale: self.scale,
+                theme: self.theme,
+            },
+        )
+        .map(|_| ())
+        .map_err(js_error)
+    }
+}

@@ -1,0 +1,138 @@
+// The offline single file (cargo xtask dist --single-file) as a teacher uses
+// it: copied alone to a folder (a USB stick), opened from disk with the
+// network off, and worked through. `cargo xtask test --layer e2e` builds it
+// and passes its path in SINGLE_FILE.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
+import { launch, expectClean, shownProbabilities, assertClose, typeInto } from "./helpers.mjs";
+
+const BUILT = process.env.SINGLE_FILE ?? resolve("../../dist/softmax-lesson.html");
+
+let browser;
+let folder;
+let fileUrl;
+
+before(async () => {
+  assert.ok(existsSync(BUILT), `${BUILT} is missing: run cargo xtask dist --single-file`);
+  // Only the one file, nothing beside it: a leftover reference to js/ or
+  // pkg/ would fail here even if it worked from dist/.
+  folder = mkdtempSync(join(tmpdir(), "softmax-usb-"));
+  const copy = join(folder, "softmax-lesson.html");
+  copyFileSync(BUILT, copy);
+  fileUrl = pathToFileURL(copy).href;
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  if (folder) rmSync(folder, { recursive: true, force: true });
+});
+
+/**
+ * Open the single file offline, recording every request (page, workers and
+ * anything that tries the network) and every error.
+ */
+async function openOffline(hash = "") {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.setOffline(true);
+  const log = { errors: [], requests: [], network: [] };
+  // Any http(s) request is recorded and refused, even if offline mode let it through.
+  await context.route(/^(https?|wss?|ftp):/i, (route) => {
+    log.network.push(route.request().url());
+    return route.abort();
+  });
+  context.on("request", (request) => log.requests.push(request.url()));
+  const page = await context.newPage();
+  page.on("console", (message) => {
+    if (message.type() === "error") log.errors.push(`console: ${message.text()}`);
+  });
+  page.on("pageerror", (error) => log.errors.push(`page error: ${error.message}`));
+  page.on("requestfailed", (request) =>
+    log.errors.push(`request failed: ${request.url().slice(0, 120)} ${request.failure()?.errorText}`),
+  );
+  await page.goto(fileUrl + hash);
+  await page.waitForSelector("html[data-ready='true']", { state: "attached", timeout: 20000 });
+  return { page, context, log };
+}
+
+/** Every request is the file itself or inline (data:) or made in the page (blob:). */
+async function expectOnlyTheFile(page, log) {
+  const resources = await page.evaluate(() =>
+    performance.getEntriesByType("resource").map((entry) => entry.name),
+  );
+  const urls = [...log.requests, ...resources];
+  assert.ok(urls.length > 0, "the page's own load is recorded");
+  const strange = urls.filter((url) => {
+    if (url.startsWith("data:") || url.startsWith("blob:")) return false;
+    return url.split("#")[0] !== fileUrl;
+  });
+  assert.deepEqual(strange, [], `requests other than the file:\n${strange.join("\n")}`);
+  assert.deepEqual(log.network, [], "no request reached for the network");
+}
+
+test("the file embeds everything: no reference to another file is left", () => {
+  const html = readFileSync(BUILT, "utf8");
+  assert.doesNotMatch(html, /<script[^>]*\ssrc=/i, "no <script src>");
+  assert.doesNotMatch(html, /<link[^>]*rel="?stylesheet/i, "no stylesheet link");
+  const refs = [...html.matchAll(/\s(?:src|href)\s*=\s*"([^"]*)"/gi)].map((m) => m[1]);
+  const outside = refs.filter((ref) => !/^(#|data:|blob:)/.test(ref));
+  assert.deepEqual(outside, [], "every src and href is inline or a fragment");
+  assert.doesNotMatch(html, /https?:\/\/(?!www\.w3\.org\/)/, "no other origin named");
+  assert.match(html, /<script type="importmap">/);
+});
+
+test("opened from disk with the network off, the lesson starts with no errors", async () => {
+  const { page, log, context } = await openOffline();
+  assert.match(await page.title(), /softmax/i);
+  assert.notEqual((await shownProbabilities(page)).length, 0);
+  assert.equal(await page.isVisible("#fatal-error"), false);
+  await expectOnlyTheFile(page, log);
+  expectClean(log);
+  await context.close();
+});
+
+test("the explorer works from disk: typed logits and the dragged point", async () => {
+  const { page, log, context } = await openOffline("#logits=5,5,5&T=1");
+  assertClose(await shownProbabilities(page), [1 / 3, 1 / 3, 1 / 3], 0.0001, "p at 5, 5, 5");
+  await typeInto(page, "#logit-1", "2");
+  await typeInto(page, "#logit-2", "1");
+  await typeInto(page, "#logit-3", "0");
+  assert.deepEqual(await shownProbabilities(page), [0.6652, 0.2447, 0.09]);
+  assert.match(await page.textContent("#readout-rows"), /0\.6652/);
+
+  const box = await page.locator("#simplex-canvas").boundingBox();
+  const before = await Promise.all([1, 2, 3].map((k) => page.inputValue(`#logit-${k}`)));
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.62);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step++) {
+    await page.mouse.move(box.x + box.width * (0.5 + 0.025 * step), box.y + box.height * (0.62 + 0.015 * step));
+  }
+  await page.mouse.up();
+  const after = await Promise.all([1, 2, 3].map((k) => page.inputValue(`#logit-${k}`)));
+  assert.notDeepEqual(after, before, "dragging the point changes the logits");
+  const p = await shownProbabilities(page);
+  assert.ok(p[1] > p[0] && p[1] > p[2], `class 2 (bottom right) should lead after the drag: ${p}`);
+  assert.match(await page.evaluate(() => location.hash), /^#logits=/);
+  await expectOnlyTheFile(page, log);
+  expectClean(log);
+  await context.close();
+});
+
+test("the practice section checks an answer from disk", async () => {
+  const { page, log, context } = await openOffline();
+  await page.fill("#problem-easy-answer", "1/4");
+  await page.click("#problem-easy-check");
+  assert.match((await page.textContent("#problem-easy-verdict")).trim(), /^Correct/);
+  await page.fill("#problem-medium-answer", "12/33, 11/33, 10/33");
+  await page.click("#problem-medium-check");
+  assert.match((await page.textContent("#problem-medium-verdict")).trim(), /forgot to exponentiate/);
+  await page.click("#theme-toggle");
+  assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+  await expectOnlyTheFile(page, log);
+  expectClean(log);
+  await context.close();
+});

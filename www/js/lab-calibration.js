@@ -1,0 +1,82 @@
+// The calibration lab: wires the temperature slider and the Fit T button
+// to a CalibrationView in Rust, and moves its numbers into the page. Every
+// number, including the slider's read-out, is written by the core.
+import { CalibrationView } from "../pkg/softmax_lesson_extras.js";
+import { fitCanvas } from "./canvas.js";
+import * as theme from "./theme.js";
+
+let view;
+const $ = (id) => document.getElementById(id);
+
+function draw() {
+  const ratio = fitCanvas($("cal-nll-canvas"));
+  fitCanvas($("cal-reliability-canvas"));
+  view.setLook(theme.current(), ratio);
+  view.drawNll($("cal-nll-canvas"));
+  view.drawReliability($("cal-reliability-canvas"));
+}
+
+function showBins(rows) {
+  $("cal-bins").replaceChildren(
+    ...rows.map((row) => {
+      const tr = document.createElement("tr");
+      row.forEach((text, c) => {
+        const cell = document.createElement(c === 0 ? "th" : "td");
+        if (c === 0) cell.scope = "row";
+        cell.textContent = text;
+        tr.append(cell);
+      });
+      return tr;
+    }),
+  );
+}
+
+/** Show the state: numbers, slider position and both charts. */
+function show({ moveSlider = true } = {}) {
+  const r = view.readout();
+  $("cal-set").textContent = r.set;
+  $("cal-true-t").textContent = r.trueTemperature;
+  $("cal-t").textContent = r.temperature;
+  $("cal-fitted").textContent = r.fitted;
+  $("cal-nll-before").textContent = r.nllBefore;
+  $("cal-nll-now").textContent = r.nllNow;
+  $("cal-ece-before").textContent = r.eceBefore;
+  $("cal-ece-now").textContent = r.eceNow;
+  $("cal-acc-before").textContent = r.accuracy;
+  $("cal-acc-now").textContent = r.accuracy;
+  $("cal-live").textContent = r.spoken;
+  const slider = $("cal-slider");
+  if (moveSlider) slider.value = String(view.sliderPosition());
+  slider.setAttribute("aria-valuetext", r.sliderText);
+  showBins(r.bins);
+  draw();
+}
+
+export function mount() {
+  view = new CalibrationView();
+  const slider = $("cal-slider");
+  slider.max = String(view.sliderSteps());
+  slider.addEventListener("input", () => {
+    const error = $("cal-slider-error");
+    try {
+      view.setSlider(slider.value);
+      slider.removeAttribute("aria-invalid");
+      error.textContent = "";
+      show({ moveSlider: false });
+    } catch (e) {
+      slider.setAttribute("aria-invalid", "true");
+      error.textContent = e.message;
+    }
+  });
+  $("cal-fit").addEventListener("click", () => {
+    view.fit();
+    show();
+  });
+  $("cal-reset").addEventListener("click", () => {
+    view.reset();
+    show();
+  });
+  new ResizeObserver(() => draw()).observe($("cal-nll-canvas"));
+  theme.onChange(() => draw());
+  show();
+}

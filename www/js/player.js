@@ -1,0 +1,148 @@
+// The guided player: runs requestAnimationFrame, hands the clock to the
+// PlayerView in Rust, and moves its read-outs into the page. The time, the
+// frame, the drawing and what each key does are all decided in Rust.
+import { PlayerView } from "../pkg/softmax_lesson_extras.js";
+import { fitCanvas } from "./canvas.js";
+import * as theme from "./theme.js";
+
+let view;
+let running = false;
+let lastScene = -1;
+const $ = (id) => document.getElementById(id);
+const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+
+/** Size the canvas to its box (only when the box, zoom or theme changes,
+ * so playback never forces a layout) and redraw. */
+function resize() {
+  const canvas = $("player-canvas");
+  view.setLook(theme.current(), fitCanvas(canvas));
+  draw();
+}
+
+function draw() {
+  view.draw($("player-canvas"));
+}
+
+/** Move the player's state into the page. */
+function show() {
+  // Draw before touching the DOM, so nothing forces a layout mid-frame.
+  draw();
+  const r = view.readout();
+  $("player-time").textContent = r.time;
+  $("player-total").textContent = r.total;
+  const scrubber = $("player-scrubber");
+  scrubber.value = String(view.timeMs());
+  scrubber.setAttribute("aria-valuetext", `${r.time}, scene ${r.scene + 1} of ${r.sceneCount}: ${r.sceneName}`);
+  $("player-play-text").textContent = r.playing ? "Pause" : "Play";
+  $("player-play-icon").textContent = r.playing ? "||" : "▶";
+  $("player-twin").textContent = r.spoken;
+  if (r.scene !== lastScene) {
+    lastScene = r.scene;
+    for (const item of $("player-captions").children) {
+      if (Number(item.dataset.scene) === r.scene) item.setAttribute("aria-current", "step");
+      else item.removeAttribute("aria-current");
+    }
+    const caption = $("player-captions").children[r.scene];
+    $("player-caption-live").textContent = caption ? `Scene ${r.scene + 1}: ${caption.textContent}` : "";
+  }
+  if (view.playing()) start();
+}
+
+function frame(now) {
+  if (!view.playing()) {
+    running = false;
+    show();
+    return;
+  }
+  if (view.tick(now)) show();
+  requestAnimationFrame(frame);
+}
+
+function start() {
+  if (running) return;
+  running = true;
+  view.tick(performance.now());
+  requestAnimationFrame(frame);
+}
+
+function buildChoices() {
+  const speed = $("player-speed");
+  view.speedLabels().forEach((label, i) => {
+    const id = `player-speed-${i}`;
+    const input = document.createElement("input");
+    input.type = "radio";
+    input.name = "player-speed";
+    input.id = id;
+    input.value = String(i);
+    input.checked = i === view.speed();
+    input.addEventListener("change", () => {
+      view.setSpeed(i);
+      show();
+    });
+    const text = document.createElement("label");
+    text.htmlFor = id;
+    text.textContent = label;
+    speed.append(input, text);
+  });
+  const zoom = $("player-zoom");
+  view.zoomLabels().forEach((label, i) => {
+    const option = document.createElement("option");
+    option.value = String(i);
+    option.textContent = label;
+    option.selected = i === view.zoom();
+    zoom.append(option);
+  });
+  zoom.addEventListener("change", () => {
+    view.setZoom(Number(zoom.value));
+    $("player-stage").dataset.zoom = zoom.value;
+    show();
+  });
+}
+
+function wire() {
+  $("player-play").addEventListener("click", () => { view.togglePlay(); show(); });
+  $("player-restart").addEventListener("click", () => { view.restart(); show(); });
+  $("player-back").addEventListener("click", () => { view.stepBack(); show(); });
+  $("player-forward").addEventListener("click", () => { view.stepForward(); show(); });
+  const scrubber = $("player-scrubber");
+  scrubber.max = String(view.durationMs());
+  scrubber.step = "100";
+  scrubber.addEventListener("input", () => {
+    const error = $("player-scrubber-error");
+    try {
+      view.scrub(scrubber.value);
+      scrubber.removeAttribute("aria-invalid");
+      error.textContent = "";
+    } catch (e) {
+      scrubber.setAttribute("aria-invalid", "true");
+      error.textContent = e.message;
+    }
+    show();
+  });
+  // Shortcuts on the drawing and on the player's own text; buttons, the
+  // slider and the menus keep their usual keys.
+  $("player").addEventListener("keydown", (event) => {
+    if (event.target.closest("button, input, select, summary, a")) return;
+    if (event.altKey || event.ctrlKey || event.metaKey) return;
+    if (view.key(event.key)) {
+      event.preventDefault();
+      show();
+    }
+  });
+  const followMotion = () => {
+    view.setReducedMotion(reducedMotion.matches);
+    show();
+  };
+  reducedMotion.addEventListener("change", followMotion);
+  view.setReducedMotion(reducedMotion.matches);
+}
+
+export function mount() {
+  view = new PlayerView();
+  buildChoices();
+  wire();
+  new ResizeObserver(() => resize()).observe($("player-canvas"));
+  theme.onChange(() => resize());
+  view.setLook(theme.current(), fitCanvas($("player-canvas")));
+  show();
+}

@@ -111,13 +111,24 @@ pub fn write(state: &Explorer) -> String {
     text
 }
 
+/// The longest plain decimal a number is written as in a link; beyond it
+/// (tiny values such as `1e-300`, whose plain form runs to hundreds of
+/// digits and would be refused on the way back in) the exponent form is used.
+const MAX_PLAIN_LENGTH: usize = 24;
+
 fn number(v: f64) -> String {
     if v == f64::INFINITY {
         "inf".to_owned()
     } else if v == 0.0 {
         "0".to_owned()
     } else {
-        format!("{v}")
+        // Both forms are the shortest digits that read back to `v`.
+        let plain = format!("{v}");
+        if plain.len() <= MAX_PLAIN_LENGTH {
+            plain
+        } else {
+            format!("{v:e}")
+        }
     }
 }
 

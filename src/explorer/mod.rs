@@ -129,13 +129,18 @@ impl Explorer {
                 *slot = value;
                 Ok(())
             }
-            None => Err(Error::Invalid(format!("There is no logit {}.", index + 1))),
+            None => Err(Error::Invalid(format!(
+                "There is no logit {}.",
+                index.saturating_add(1)
+            ))),
         }
     }
 
     /// Change the number of classes: new classes get logit 0, removed ones
-    /// are dropped from the end.
+    /// are dropped from the end. The count is checked before anything is
+    /// allocated, so an absurd `n` is a message, not an allocation failure.
     pub fn set_classes(&mut self, n: usize) -> Result<(), Error> {
+        check_class_count(n)?;
         let mut logits = self.logits.clone();
         logits.resize(n, 0.0);
         self.set_logits(logits)
@@ -234,7 +239,10 @@ impl Explorer {
         if class < self.logits.len() {
             Ok(())
         } else {
-            Err(Error::Invalid(format!("There is no class {}.", class + 1)))
+            Err(Error::Invalid(format!(
+                "There is no class {}.",
+                class.saturating_add(1)
+            )))
         }
     }
 
@@ -262,13 +270,18 @@ fn check_logit(value: f64) -> Result<(), Error> {
     }
 }
 
-fn check_logits(logits: &[f64]) -> Result<(), Error> {
-    if !(MIN_CLASSES..=MAX_CLASSES).contains(&logits.len()) {
-        return Err(Error::Invalid(format!(
-            "The explorer takes between {MIN_CLASSES} and {MAX_CLASSES} logits; got {}.",
-            logits.len()
-        )));
+fn check_class_count(n: usize) -> Result<(), Error> {
+    if (MIN_CLASSES..=MAX_CLASSES).contains(&n) {
+        Ok(())
+    } else {
+        Err(Error::Invalid(format!(
+            "The explorer takes between {MIN_CLASSES} and {MAX_CLASSES} logits; got {n}."
+        )))
     }
+}
+
+fn check_logits(logits: &[f64]) -> Result<(), Error> {
+    check_class_count(logits.len())?;
     logits.iter().try_for_each(|&v| check_logit(v))
 }
 

@@ -48,10 +48,20 @@ fn degenerate(logits: &[f64], t: Temp) -> Option<f64> {
     }
 }
 
+/// The most classes a full Jacobian is formed for: `n * n` entries must fit
+/// in memory (and in a 32-bit `usize` on wasm32), so a larger `n` is an
+/// [`Error`] rather than an allocation failure; [`jvp`] has no such limit.
+pub const MAX_JACOBIAN_CLASSES: usize = 2048;
+
 /// Generic Jacobian, rounded to `O`.
 pub(crate) fn jacobian_in<O: Output>(logits: &[f64], temperature_t: f64) -> Result<Vec<O>, Error> {
     let temp = temperature(temperature_t)?;
     let n = logits.len();
+    if n > MAX_JACOBIAN_CLASSES {
+        return Err(Error::Invalid(format!(
+            "a full Jacobian is formed for at most {MAX_JACOBIAN_CLASSES} classes (got {n}); use the Jacobian-vector product instead"
+        )));
+    }
     if let Some(fill) = degenerate(logits, temp) {
         return Ok(vec![O::exact(fill); n * n]);
     }
@@ -250,7 +260,9 @@ impl ExactMean {
 /// residual chance of a misrounding is near `2^-47` per entry.
 ///
 /// Special values: any NaN gives all NaN; `T = 0`, `T = +inf`, a fully masked
-/// row or `+inf` logits give all zeros; a negative or NaN `T` is an [`Error`].
+/// row or `+inf` logits give all zeros; a negative or NaN `T` is an [`Error`],
+/// and so is more than [`MAX_JACOBIAN_CLASSES`] logits (the `n * n` matrix
+/// would not fit in memory).
 pub fn jacobian(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
     jacobian_in(logits, temperature_t)
 }

@@ -131,7 +131,7 @@ impl Derivation {
         let Some(step) = self.steps.get(index) else {
             return StepVerdict {
                 correct: false,
-                message: format!("There is no step {}.", index + 1),
+                message: format!("There is no step {}.", index.saturating_add(1)),
             };
         };
         match step.feedback.get(choice) {

@@ -21,8 +21,11 @@ use std::fmt;
 
 /// The format's version, the first field of every record.
 pub const VERSION: &str = "v1";
-/// The longest record accepted, in bytes.
-pub const MAX_RECORD_LENGTH: usize = 16_384;
+/// The longest record accepted, in bytes. It must hold the fullest record
+/// [`Progress::to_text`] can write (every list at [`MAX_ENTRIES`] with the
+/// longest names, counts and days: about 21 KB), or a learner with that much
+/// progress would find it refused on the next visit.
+pub const MAX_RECORD_LENGTH: usize = 32_768;
 /// The most entries any one field may hold.
 pub const MAX_ENTRIES: usize = 400;
 /// The highest Leitner box.

@@ -11,10 +11,10 @@ mod export;
 mod labs_attention;
 #[cfg(feature = "page-extras")]
 mod labs_calibration;
-#[cfg(feature = "page-core")]
-mod lesson;
 #[cfg(feature = "page-extras")]
 mod labs_stability;
+#[cfg(feature = "page-core")]
+mod lesson;
 #[cfg(feature = "page-extras")]
 mod player;
 #[cfg(feature = "page-extras")]
@@ -22,12 +22,12 @@ mod practice;
 
 #[cfg(feature = "page-core")]
 pub use explorer::ExplorerView;
-#[cfg(feature = "page-core")]
-pub use lesson::{LessonDiagrams, WorkedView};
 #[cfg(feature = "page-extras")]
 pub use labs_attention::AttentionView;
 #[cfg(feature = "page-extras")]
 pub use labs_stability::StabilityView;
+#[cfg(feature = "page-core")]
+pub use lesson::{LessonDiagrams, WorkedView};
 #[cfg(feature = "page-extras")]
 pub use practice::PracticeView;
 

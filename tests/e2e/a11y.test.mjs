@@ -34,7 +34,7 @@ test("Tab reaches every control in order, each with a visible focus ring, and th
     (els) => {
       const keys = new Set();
       for (const e of els) {
-        if (e.disabled || e.offsetParent === null || e.tabIndex < 0) continue;
+        if (e.disabled || e.tabIndex < 0 || !e.checkVisibility({ visibilityProperty: true })) continue;
         keys.add(e.type === "radio" ? `radio:${e.name}` : e);
       }
       return keys.size;

@@ -198,8 +198,10 @@ test("axe finds nothing in the practice section, in light and dark", async () =>
 test("the keyboard alone can answer a problem and open a hint", async () => {
   const { page, log, context } = await open(browser);
   await page.locator("#practice-title").scrollIntoViewIfNeeded();
+  // Start from the practice section's first control and go on with Tab.
+  await page.locator("#practice-reset").focus();
   let reached = false;
-  for (let k = 0; k < 80 && !reached; k++) {
+  for (let k = 0; k < 40 && !reached; k++) {
     await page.keyboard.press("Tab");
     reached = await page.evaluate(() => document.activeElement?.id === "problem-easy-answer");
   }

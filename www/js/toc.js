@@ -8,6 +8,16 @@ const $ = (id) => document.getElementById(id);
 // URL (the explorer keeps its state there).
 const openedAt = location.hash;
 
+/** The heading id a fragment names, or "" when it is not valid text
+ * (links to explorer states such as #logits=... name no heading). */
+function headingId(hash) {
+  try {
+    return decodeURIComponent(hash.slice(1));
+  } catch {
+    return "";
+  }
+}
+
 /** Turn a heading's text into an id ("Why a model needs it" -> "why-a-model-needs-it"). */
 function slug(text) {
   return text
@@ -115,7 +125,7 @@ export function mount() {
   trackCurrent(sections, links);
   // A link to a heading opened before the page was ready: go there again
   // now that the math, tables and canvases have their final sizes.
-  const target = openedAt.length > 1 ? document.getElementById(decodeURIComponent(openedAt.slice(1))) : null;
+  const target = openedAt.length > 1 ? document.getElementById(headingId(openedAt)) : null;
   if (target) {
     target.scrollIntoView({ behavior: "instant" });
     document.fonts.ready.then(() => target.scrollIntoView({ behavior: "instant" }));

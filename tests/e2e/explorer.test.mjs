@@ -101,3 +101,13 @@ test("a bad link shows a message and the default state instead", async () => {
   expectClean(log);
   await context.close();
 });
+
+test("a link to a heading keeps its fragment until the explorer is used", async () => {
+  const { page, log, context } = await open(browser, "#max-trick");
+  assert.equal(await page.evaluate(() => location.hash), "#max-trick");
+  assert.equal(await page.isVisible("#explorer-link-error"), false);
+  await page.locator("#t-zero").click();
+  assert.match(await page.evaluate(() => location.hash), /^#logits=2,1,0&T=0$/);
+  expectClean(log);
+  await context.close();
+});

@@ -1,5 +1,7 @@
-// Writes the README's screenshots to docs/: desktop light, desktop dark and
-// phone. Run by `cargo xtask screenshots` (which serves the site and sets
+// Writes the README's screenshots to docs/ from the current build: the
+// explorer (desktop light, desktop dark, phone), a worked example, a
+// diagnosed wrong answer, each lab with its first preset, and the player.
+// Run by `cargo xtask screenshots` (which serves the site and sets
 // BASE_URL); not a test.
 import { launch, open } from "./helpers.mjs";
 import { mkdirSync } from "node:fs";
@@ -7,16 +9,27 @@ import { fileURLToPath } from "node:url";
 
 const docs = fileURLToPath(new URL("../../docs/", import.meta.url));
 mkdirSync(docs, { recursive: true });
+const desktop = { colorScheme: "light", viewport: { width: 1280, height: 900 } };
 const shots = [
-  { name: "desktop-light.png", colorScheme: "light", viewport: { width: 1280, height: 900 } },
-  { name: "desktop-dark.png", colorScheme: "dark", viewport: { width: 1280, height: 900 } },
-  { name: "phone.png", colorScheme: "light", viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 },
+  { name: "desktop-light.png", selector: "#explorer", ...desktop },
+  { name: "desktop-dark.png", selector: "#explorer", ...desktop, colorScheme: "dark" },
+  { name: "phone.png", selector: "#explorer", colorScheme: "light", viewport: { width: 390, height: 844 }, deviceScaleFactor: 2 },
+  { name: "worked-example.png", selector: "#worked-basic", ...desktop,
+    act: async (page) => { for (let k = 0; k < 5; k++) await page.click('#worked-basic [data-step="next"]'); } },
+  { name: "diagnosed-answer.png", selector: "#problem-easy", ...desktop,
+    act: async (page) => { await page.fill("#problem-easy-answer", "1, 1, 1, 1"); await page.click("#problem-easy-check"); } },
+  { name: "lab-stability.png", selector: "#lab-stability", ...desktop },
+  { name: "lab-attention.png", selector: "#lab-attention", ...desktop },
+  { name: "lab-calibration.png", selector: "#lab-calibration", ...desktop, act: async (page) => page.click("#cal-fit") },
+  { name: "player.png", selector: "#player", ...desktop },
 ];
 const browser = await launch();
 for (const shot of shots) {
   const { page, context } = await open(browser, "#logits=2,1,0&T=1", shot);
-  await page.locator("#explorer").scrollIntoViewIfNeeded();
-  await page.locator("#explorer").screenshot({ path: docs + shot.name });
+  const target = page.locator(shot.selector);
+  await target.scrollIntoViewIfNeeded();
+  if (shot.act) await shot.act(page);
+  await target.screenshot({ path: docs + shot.name });
   await context.close();
   console.log(`wrote docs/${shot.name}`);
 }

@@ -186,11 +186,11 @@ function showReadout() {
  * typing, pushed (a Back step) when a change is committed, and left alone
  * during a drag, which is recorded when the pointer is released.
  */
-function render({ except = null, push = false, dragging = false } = {}) {
+function render({ except = null, push = false, dragging = false, keepLink = false } = {}) {
   syncFields(except);
   drawViews();
   showReadout();
-  if (dragging) return;
+  if (dragging || keepLink) return;
   const hash = `#${view.fragment()}`;
   if (hash !== location.hash) {
     if (push) history.pushState(null, "", hash);
@@ -343,7 +343,9 @@ export function mount() {
   });
   onResize(() => drawViews());
   theme.onChange(() => drawViews());
-  render();
+  // A link to a heading (#max-trick) is left in the address bar until the
+  // reader changes the explorer's state.
+  render({ keepLink: location.hash.length > 1 && !location.hash.includes("=") });
   // Read by `cargo xtask bench`: time from navigation to the first drawn simplex.
   performance.mark("simplex-drawn");
 }

@@ -3,19 +3,21 @@
 // further down (practice, labs, player), which are instantiated once the
 // first view is drawn. Each part lives in its own module and exports mount().
 import initCore from "../pkg/softmax_lesson.js";
-import initExtras from "../pkg/softmax_lesson_extras.js";
 import * as explorer from "./explorer.js";
-import * as labAttention from "./lab-attention.js";
-import * as labCalibration from "./lab-calibration.js";
 import * as lesson from "./lesson.js";
-import * as labStability from "./lab-stability.js";
-import * as player from "./player.js";
-import * as practice from "./practice.js";
 import * as theme from "./theme.js";
 import * as toc from "./toc.js";
 
 const firstView = [explorer, lesson, toc];
-const later = [player, labStability, labAttention, labCalibration, practice];
+// Fetched only after the first view is drawn (their wasm module too).
+const later = () =>
+  Promise.all([
+    import("./player.js"),
+    import("./lab-stability.js"),
+    import("./lab-attention.js"),
+    import("./lab-calibration.js"),
+    import("./practice.js"),
+  ]);
 
 /** Where a module's wasm lives; a single-file build puts the bytes in
  * globalThis.__SOFTMAX_WASM__ instead. */
@@ -28,8 +30,9 @@ async function main() {
   await initCore({ module_or_path: wasm("softmax_lesson") });
   for (const part of firstView) part.mount();
   performance.mark("first-view");
-  await initExtras({ module_or_path: wasm("softmax_lesson_extras") });
-  for (const part of later) part.mount();
+  const extras = await import("../pkg/softmax_lesson_extras.js");
+  await extras.default({ module_or_path: wasm("softmax_lesson_extras") });
+  for (const part of await later()) part.mount();
   document.documentElement.dataset.ready = "true";
 }
 

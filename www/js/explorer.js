@@ -2,7 +2,6 @@
 // lives in Rust. This file moves text and events only; every number comes
 // from the core, already formatted.
 import { ExplorerView, checkNumber } from "../pkg/softmax_lesson.js";
-import { explorerSvg } from "../pkg/softmax_lesson_extras.js";
 import { fitCanvas, onResize, pointerPosition } from "./canvas.js";
 import { wireExports } from "./export.js";
 import * as theme from "./theme.js";
@@ -330,9 +329,11 @@ export function mount() {
   loadFromUrl();
   wireControls();
   wireCanvases();
-  wireExports($("explorer"), (name, width, height) =>
-    explorerSvg(view.fragment(), name, width, height, theme.current(), view.contoursShown()),
-  );
+  // The SVG renderer lives in the extras module, loaded after the first view.
+  wireExports($("explorer"), async (name, width, height) => {
+    const { explorerSvg } = await import("../pkg/softmax_lesson_extras.js");
+    return explorerSvg(view.fragment(), name, width, height, theme.current(), view.contoursShown());
+  });
   window.addEventListener("popstate", () => {
     loadFromUrl();
     render();

@@ -14,7 +14,8 @@ function download(blob, filename) {
 
 /**
  * Fill every `.export[data-view]` inside `root` with "PNG" and "SVG"
- * buttons. `svgFor(view, width, height)` returns the SVG text of a view.
+ * buttons. `svgFor(view, width, height)` returns (or resolves to) the SVG
+ * text of a view.
  */
 export function wireExports(root, svgFor) {
   for (const box of root.querySelectorAll(".export[data-view]")) {
@@ -32,9 +33,9 @@ export function wireExports(root, svgFor) {
     svg.type = "button";
     svg.textContent = "Download SVG";
     svg.setAttribute("aria-label", `Download SVG of the ${title.toLowerCase()}`);
-    svg.addEventListener("click", () => {
+    svg.addEventListener("click", async () => {
       const rect = canvas.getBoundingClientRect();
-      const text = svgFor(view, Math.round(rect.width), Math.round(rect.height));
+      const text = await svgFor(view, Math.round(rect.width), Math.round(rect.height));
       download(new Blob([text], { type: "image/svg+xml" }), `softmax-${view}.svg`);
     });
     box.replaceChildren(png, svg);

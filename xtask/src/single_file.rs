@@ -497,6 +497,11 @@ fn inline_stylesheets(html: &str, dist: &Path) -> Result<String> {
     for tag in find_tags(html, "link") {
         let rel = tag.get("rel").unwrap_or("").to_ascii_lowercase();
         let href = tag.get("href").unwrap_or("");
+        // Fetch hints for the served site have nothing to fetch here.
+        if rel == "preload" || rel == "modulepreload" {
+            replacements.push((tag.start, tag.end, String::new()));
+            continue;
+        }
         if !rel.split_ascii_whitespace().any(|r| r == "stylesheet") {
             if !(href.is_empty() || href.starts_with("data:") || rel.contains("canonical")) {
                 bail!("{PAGE}: <link rel=\"{rel}\" href=\"{href}\"> would need a request");

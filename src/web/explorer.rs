@@ -3,13 +3,14 @@
 //! numbers the page shows.
 
 use super::{canvas, js_error};
+use super::{set, strings};
 use crate::charts::{bars, Theme};
 use crate::explorer::fragment;
 use crate::explorer::readout::Readout;
 use crate::explorer::views::{self, Drawn, Look, View};
 use crate::explorer::Explorer;
 use crate::simplex::{Point, Triangle};
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
@@ -38,19 +39,6 @@ impl Default for ExplorerView {
     fn default() -> Self {
         Self::new()
     }
-}
-
-fn set(target: &Object, key: &str, value: JsValue) {
-    // Setting a plain property on a fresh object cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), &value);
-}
-
-fn strings(values: &[String]) -> JsValue {
-    values
-        .iter()
-        .map(|v| JsValue::from_str(v))
-        .collect::<Array>()
-        .into()
 }
 
 impl ExplorerView {
@@ -278,7 +266,7 @@ impl ExplorerView {
         set(&out, "ratio", JsValue::from_str(&r.ratio));
         set(&out, "temperature", JsValue::from_str(&r.temperature));
         set(&out, "beta", JsValue::from_str(&r.beta));
-        let rows: Array = r.jacobian.iter().map(|row| strings(row)).collect();
+        let rows: Array = r.jacobian.iter().map(strings).collect();
         set(&out, "jacobian", rows.into());
         set(&out, "rowSums", strings(&r.row_sums));
         set(&out, "nudged", strings(&r.nudged));

@@ -3,28 +3,16 @@
 //! moves their keyboard cursors and returns the numbers the page shows.
 
 use super::{canvas, js_error};
+use super::{set, strings};
 use crate::charts::heatmap::{self, Grid, HeatmapScene};
 use crate::charts::Theme;
 use crate::explorer::format::fixed;
 use crate::labs::attention::{AttentionLab, D_RANGE, TOKENS};
 use crate::labs::formats::{show_digits, Format};
 use crate::labs::masking::Fill;
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
-
-fn set(target: &Object, key: &str, value: JsValue) {
-    // Setting a plain property on a fresh object cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), &value);
-}
-
-fn strings<I: IntoIterator<Item = String>>(values: I) -> JsValue {
-    values
-        .into_iter()
-        .map(|v| JsValue::from_str(&v))
-        .collect::<Array>()
-        .into()
-}
 
 /// Which heatmap: the scores (0) or the weights (1).
 const SCORES: usize = 0;

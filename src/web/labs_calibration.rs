@@ -2,6 +2,7 @@
 //! [`crate::labs::calibration::CalibrationLab`] that draws its two charts
 //! and returns the numbers the page shows, already written as text.
 
+use super::set;
 use super::{canvas, js_error};
 use crate::charts::calibration::{
     curve_temperatures, draw_nll, draw_reliability, NllScene, ReliabilityScene,
@@ -9,7 +10,7 @@ use crate::charts::calibration::{
 use crate::charts::Theme;
 use crate::labs::calibration::metrics::nll;
 use crate::labs::calibration::{CalibrationLab, SLIDER_STEPS};
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -27,11 +28,6 @@ impl Default for CalibrationView {
     fn default() -> Self {
         Self::new()
     }
-}
-
-fn set(target: &Object, key: &str, value: JsValue) {
-    // Setting a plain property on a fresh object cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), &value);
 }
 
 #[wasm_bindgen]

@@ -2,15 +2,11 @@
 //! [`crate::labs::stability::StabilityLab`] returning the routes as text.
 
 use super::js_error;
+use super::set;
 use crate::labs::formats::Format;
 use crate::labs::stability::{presets, Route, StabilityLab};
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
-
-fn set(target: &Object, key: &str, value: JsValue) {
-    // Setting a plain property on a fresh object cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), &value);
-}
 
 fn route_object(route: &Route, format: Format) -> JsValue {
     let out = Object::new();

@@ -4,6 +4,7 @@
 //! returning the sentence that describes it.
 
 use super::{canvas, js_error};
+use super::{set, strings};
 use crate::charts::{curves, marks, simplex, step_bars, Theme};
 use crate::explorer::{fragment, Explorer};
 use crate::lesson::diagrams::{
@@ -11,22 +12,9 @@ use crate::lesson::diagrams::{
 };
 use crate::lesson::number::{decimals, input};
 use crate::lesson::worked::{spoken_text, Piece, Quantity, Worked};
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
-
-fn set(target: &Object, key: &str, value: JsValue) {
-    // Setting a plain property on a fresh object cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), &value);
-}
-
-fn strings<S: AsRef<str>>(values: &[S]) -> JsValue {
-    values
-        .iter()
-        .map(|v| JsValue::from_str(v.as_ref()))
-        .collect::<Array>()
-        .into()
-}
 
 /// Pieces as `[["text", "e"], ["sup", "2"], ...]`.
 fn pieces(list: &[Piece]) -> JsValue {
@@ -37,7 +25,7 @@ fn pieces(list: &[Piece]) -> JsValue {
                 Piece::Sub(t) => ("sub", t),
                 Piece::Sup(t) => ("sup", t),
             };
-            strings(&[kind, text.as_str()])
+            strings([kind, text.as_str()])
         })
         .collect::<Array>()
         .into()
@@ -386,7 +374,7 @@ impl LessonDiagrams {
         let out = Object::new();
         set(&out, "state", JsValue::from_str(&table.state));
         set(&out, "head", strings(&table.head));
-        let rows: Array = table.rows.iter().map(|r| strings(r)).collect();
+        let rows: Array = table.rows.iter().map(strings).collect();
         set(&out, "rows", rows.into());
         out.into()
     }

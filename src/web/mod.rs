@@ -33,6 +33,21 @@ pub use practice::PracticeView;
 
 use wasm_bindgen::prelude::*;
 
+/// Set a property of a plain JS object built for a read-out.
+pub(crate) fn set(target: &js_sys::Object, key: &str, value: JsValue) {
+    // Setting a plain property on a fresh object cannot fail.
+    let _ = js_sys::Reflect::set(target, &JsValue::from_str(key), &value);
+}
+
+/// A JS array of strings.
+pub(crate) fn strings<S: AsRef<str>>(values: impl IntoIterator<Item = S>) -> JsValue {
+    values
+        .into_iter()
+        .map(|v| JsValue::from_str(v.as_ref()))
+        .collect::<js_sys::Array>()
+        .into()
+}
+
 /// Convert the core's error into a JS `Error` (one conversion point).
 pub(crate) fn js_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())

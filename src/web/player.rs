@@ -3,12 +3,13 @@
 //! everything else (the time, the frame, the drawing, the read-outs, what
 //! each key does) is decided here.
 
+use super::set;
 use super::{canvas, js_error};
 use crate::charts::{player, Theme};
 use crate::labs::timeline::player::{Player, SPEEDS, ZOOMS};
 use crate::labs::timeline::scenes::SCENES;
 use crate::labs::timeline::{describe, duration, frame, time_text};
-use js_sys::{Object, Reflect};
+use js_sys::Object;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -25,11 +26,6 @@ impl Default for PlayerView {
     fn default() -> Self {
         Self::new()
     }
-}
-
-fn set(target: &Object, key: &str, value: JsValue) {
-    // Setting a plain property on a fresh object cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), &value);
 }
 
 #[wasm_bindgen]

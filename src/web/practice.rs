@@ -4,6 +4,7 @@
 //! plain objects of strings to put on the page.
 
 use super::js_error;
+use super::{set, strings};
 use crate::practice::check::{check, tolerance_note, Outcome};
 use crate::practice::generate::{generate, MAX_SEED};
 use crate::practice::misconception::Misconception;
@@ -11,21 +12,8 @@ use crate::practice::parse::parse_answer;
 use crate::practice::problem::{Level, Problem};
 use crate::practice::progress::{ProblemId, Progress};
 use crate::practice::schedule::{self, Attempt};
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
-
-fn set(target: &Object, key: &str, value: JsValue) {
-    // Setting a plain property on a fresh object cannot fail.
-    let _ = Reflect::set(target, &JsValue::from_str(key), &value);
-}
-
-fn strings<'a>(values: impl IntoIterator<Item = &'a String>) -> JsValue {
-    values
-        .into_iter()
-        .map(|v| JsValue::from_str(v))
-        .collect::<Array>()
-        .into()
-}
 
 /// The learner's place in one problem.
 struct Slot {

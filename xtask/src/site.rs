@@ -29,23 +29,27 @@ pub const MODULES: [(&str, &str); 2] = [
 ];
 
 /// Compile the crate for wasm32 in release mode with only `feature` and
-/// return the `.wasm` path.
+/// return the `.wasm` path. Each module has its own target folder, so a
+/// rebuild with nothing changed compiles nothing.
 pub fn build_wasm(feature: &str) -> Result<PathBuf> {
     env::ensure_wasm_target()?;
-    env::run(env::cargo().args([
-        "build",
-        "--quiet",
-        "--release",
-        "--lib",
-        "--package",
-        "softmax-lesson",
-        "--target",
-        "wasm32-unknown-unknown",
-        "--no-default-features",
-        "--features",
-        feature,
-    ]))?;
-    let wasm = root().join("target/wasm32-unknown-unknown/release/softmax_lesson.wasm");
+    let target_dir = root().join("target").join(format!("wasm-{feature}"));
+    env::run(
+        env::cargo()
+            .args(["build", "--quiet", "--release", "--lib"])
+            .args([
+                "--package",
+                "softmax-lesson",
+                "--target",
+                "wasm32-unknown-unknown",
+                "--no-default-features",
+                "--features",
+                feature,
+            ])
+            .arg("--target-dir")
+            .arg(&target_dir),
+    )?;
+    let wasm = target_dir.join("wasm32-unknown-unknown/release/softmax_lesson.wasm");
     if !wasm.exists() {
         bail!("the wasm build did not produce {}", wasm.display());
     }

@@ -291,6 +291,14 @@ impl ExplorerView {
         self.draw_on(View::Jacobian, jacobian)
     }
 
+    /// Draw one view ("simplex", "bars", "curves", "jacobian") on `canvas`;
+    /// the page calls this for the views that are on screen.
+    #[wasm_bindgen(js_name = drawView)]
+    pub fn draw_view(&mut self, name: &str, canvas: HtmlCanvasElement) -> Result<(), JsError> {
+        let view = View::named(name).map_err(js_error)?;
+        self.draw_on(view, canvas)
+    }
+
     /// Draw the simplex view on `canvas`.
     #[wasm_bindgen(js_name = drawSimplex)]
     pub fn draw_simplex(&mut self, canvas: HtmlCanvasElement) -> Result<(), JsError> {

@@ -23,8 +23,8 @@ export function fitCanvas(canvas) {
   const ratio = Math.min(Math.max(window.devicePixelRatio || 1, 1), 4);
   let size = sizes.get(canvas);
   if (!size) {
-    const rect = canvas.getBoundingClientRect();
-    size = [rect.width, rect.height];
+    // The content box, as the ResizeObserver reports it (no border).
+    size = [canvas.clientWidth, canvas.clientHeight];
     sizes.set(canvas, size);
     observer.observe(canvas);
   }

@@ -106,16 +106,45 @@ function syncFields(except) {
   $("class-count").value = String(view.classes());
 }
 
-function drawViews() {
+const VIEWS = { "simplex-canvas": "simplex", "bars-canvas": "bars", "curves-canvas": "curves", "jacobian-canvas": "jacobian" };
+// Canvases on screen are drawn on every update; the others are marked and
+// drawn when they scroll into view (or before a download).
+const onScreen = new Set();
+const stale = new Set();
+
+function drawOne(canvas, ratio) {
+  view.setLook(theme.current(), ratio);
+  view.drawView(VIEWS[canvas.id], canvas);
+  stale.delete(canvas);
+}
+
+function drawViews({ all = false } = {}) {
   const three = view.classes() === 3;
   $("simplex-canvas").hidden = !three;
   $("simplex-unavailable").hidden = three;
-  let ratio = 1;
   for (const canvas of canvases()) {
-    if (!canvas.hidden) ratio = fitCanvas(canvas);
+    if (canvas.hidden) continue;
+    if (all || onScreen.has(canvas)) drawOne(canvas, fitCanvas(canvas));
+    else stale.add(canvas);
   }
-  view.setLook(theme.current(), ratio);
-  view.drawAll(...canvases());
+}
+
+function watchCanvases() {
+  const observer = new IntersectionObserver((entries) => {
+    for (const entry of entries) {
+      if (entry.isIntersecting) {
+        onScreen.add(entry.target);
+        if (stale.has(entry.target) && !entry.target.hidden) drawOne(entry.target, fitCanvas(entry.target));
+      } else {
+        onScreen.delete(entry.target);
+      }
+    }
+  });
+  for (const canvas of canvases()) observer.observe(canvas);
+  // A download takes the canvas as it is: bring it up to date first.
+  $("explorer").addEventListener("click", (event) => {
+    if (event.target.closest(".export")) drawViews({ all: true });
+  }, true);
 }
 
 function cell(tag, text, attrs = {}) {
@@ -346,7 +375,9 @@ export function mount() {
   theme.onChange(() => drawViews());
   // A link to a heading (#max-trick) is left in the address bar until the
   // reader changes the explorer's state.
+  watchCanvases();
   render({ keepLink: location.hash.length > 1 && !location.hash.includes("=") });
+  drawViews({ all: true });
   // Read by `cargo xtask bench`: time from navigation to the first drawn simplex.
   performance.mark("simplex-drawn");
 }

@@ -79,11 +79,7 @@ impl AttentionView {
     #[wasm_bindgen(js_name = setLook)]
     pub fn set_look(&mut self, theme: &str, device_pixel_ratio: f64) {
         self.theme = Theme::named(theme);
-        self.scale = if device_pixel_ratio.is_finite() && device_pixel_ratio > 0.0 {
-            device_pixel_ratio.min(4.0)
-        } else {
-            1.0
-        };
+        self.scale = super::pixel_ratio(device_pixel_ratio);
     }
 
     /// The token labels.

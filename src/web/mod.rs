@@ -48,6 +48,16 @@ pub(crate) fn strings<S: AsRef<str>>(values: impl IntoIterator<Item = S>) -> JsV
         .into()
 }
 
+/// The drawing scale for a device pixel ratio reported by the page: the
+/// ratio itself, capped at 4, or 1 when it is not a positive number.
+pub(crate) fn pixel_ratio(device_pixel_ratio: f64) -> f64 {
+    if device_pixel_ratio.is_finite() && device_pixel_ratio > 0.0 {
+        device_pixel_ratio.min(4.0)
+    } else {
+        1.0
+    }
+}
+
 /// Convert the core's error into a JS `Error` (one conversion point).
 pub(crate) fn js_error(error: impl std::fmt::Display) -> JsError {
     JsError::new(&error.to_string())

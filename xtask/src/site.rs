@@ -201,4 +201,29 @@ mod tests {
         truncated.extend_from_slice(&[1, 9, 0]);
         assert!(strip_custom_sections(&truncated).is_err());
     }
+
+    #[test]
+    fn every_id_of_the_assembled_page_is_unique_and_every_label_reference_resolves() {
+        let www = crate::env::root().join("www");
+        let index = fs::read_to_string(www.join("index.html")).unwrap();
+        let page = assemble(&index, &www).unwrap();
+        let values = |attribute: &str| -> Vec<String> {
+            let marker = format!(" {attribute}=\"");
+            page.split(marker.as_str())
+                .skip(1)
+                .filter_map(|rest| rest.split_once('"').map(|(value, _)| value.to_owned()))
+                .collect()
+        };
+        let ids = values("id");
+        let mut seen = std::collections::BTreeSet::new();
+        let duplicates: Vec<&String> = ids.iter().filter(|id| !seen.insert(id.as_str())).collect();
+        assert!(duplicates.is_empty(), "ids used twice: {duplicates:?}");
+        for attribute in ["aria-labelledby", "aria-describedby", "for"] {
+            for value in values(attribute) {
+                for id in value.split_whitespace() {
+                    assert!(seen.contains(id), "{attribute}=\"{id}\" names no element");
+                }
+            }
+        }
+    }
 }

@@ -186,11 +186,15 @@ test("phone width: no sideways scrolling and every control reachable", async () 
     assert.ok(box && box.x >= 0 && box.x + box.width <= 390, `${id} fits the screen`);
     assert.ok(box.height >= 24, `${id} is big enough to tap`);
   }
-  // The backing store is scaled for the 2x screen.
+  // Once on screen, the canvas is drawn with a backing store scaled for the 2x screen.
+  await page.locator("#simplex-canvas").scrollIntoViewIfNeeded();
+  await page.waitForFunction(() => {
+    const c = document.getElementById("simplex-canvas");
+    return Math.abs(c.width / c.getBoundingClientRect().width - 2) < 0.02;
+  }, null, { timeout: 2000 }).catch(() => {});
   const ratio = await page.$eval("#simplex-canvas", (c) => c.width / c.getBoundingClientRect().width);
   assert.ok(Math.abs(ratio - 2) < 0.02, `canvas backing store ratio ${ratio}`);
   // A tap moves the point.
-  await page.locator("#simplex-canvas").scrollIntoViewIfNeeded();
   const canvas = await page.locator("#simplex-canvas").boundingBox();
   await page.touchscreen.tap(canvas.x + canvas.width * 0.5, canvas.y + canvas.height * 0.3);
   const p = await shownProbabilities(page);

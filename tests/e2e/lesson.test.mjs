@@ -4,7 +4,7 @@
 // well on a phone, in print and with reduced motion.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, expectClean, expectAccessible, typeInto } from "./helpers.mjs";
+import { launch, open, expectClean, expectAccessible, typeInto, BASE_URL } from "./helpers.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -300,4 +300,38 @@ test("axe finds nothing in the lesson, in the light and the dark theme", async (
     expectClean(log);
     await context.close();
   }
+});
+
+test("without JavaScript the lesson's text and math can still be read", async () => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto(new URL("#jacobian", BASE_URL).href);
+  assert.equal(await page.locator("#jacobian-title").isVisible(), true, "a heading below the explorer is shown");
+  assert.equal(await page.locator("#what-is-softmax math").first().isVisible(), true, "its math is shown");
+  assert.match(await page.textContent("body > noscript"), /enable JavaScript/);
+  await context.close();
+});
+
+test("a stored dark theme is in force before the body is painted", async () => {
+  const context = await browser.newContext();
+  await context.addInitScript(() => {
+    try {
+      localStorage.setItem("softmax-lesson.theme", "dark");
+    } catch {
+      // about:blank has no storage; the page's origin does.
+    }
+    // Record the theme at the moment the first part of the body is parsed.
+    new MutationObserver((_, observer) => {
+      if (document.querySelector("header") && !("themeAtHeader" in window)) {
+        window.themeAtHeader = document.documentElement.dataset.theme ?? "none";
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  const page = await context.newPage();
+  await page.goto(BASE_URL);
+  await page.waitForSelector("html[data-ready='true']", { state: "attached" });
+  assert.equal(await page.evaluate(() => window.themeAtHeader), "dark");
+  assert.equal(await page.getAttribute("html", "data-theme"), "dark");
+  await context.close();
 });

@@ -2,13 +2,14 @@
 // crate: the first view (numerics, the explorer, the lesson) and the parts
 // further down (practice, labs, player), which are instantiated once the
 // first view is drawn. Each part lives in its own module and exports mount().
+// Start-up order: the core compiles while the HTML is parsed, the explorer
+// is drawn as soon as the document is complete, and everything else
+// (the lesson's figures, the contents, then the extras) follows after the
+// browser has painted it.
 import initCore from "../pkg/softmax_lesson.js";
 import * as explorer from "./explorer.js";
-import * as lesson from "./lesson.js";
 import * as theme from "./theme.js";
-import * as toc from "./toc.js";
 
-const firstView = [explorer, lesson, toc];
 // Fetched only after the first view is drawn (their wasm module too).
 const later = () =>
   Promise.all([
@@ -25,10 +26,39 @@ function wasm(name) {
   return globalThis.__SOFTMAX_WASM__?.[name] ?? new URL(`../pkg/${name}_bg.wasm`, import.meta.url);
 }
 
+/** Resolves once the whole document has been parsed. The script is
+ * `async`, so it may run while the parser is still reading the lesson. */
+function parsed() {
+  if (document.readyState !== "loading") return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
+}
+
+/** Resolves after the browser has had a chance to paint. */
+function painted() {
+  return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+}
+
+/** Show the part of the page below the explorer (see index.html). The
+ * browser reveals it by itself for find-in-page and links to a heading. */
+function reveal() {
+  const rest = document.getElementById("lesson-rest");
+  if (rest) rest.hidden = false;
+}
+
 async function main() {
+  // Compile the core while the HTML is still being parsed.
+  const core = initCore({ module_or_path: wasm("softmax_lesson") });
+  theme.apply();
+  await parsed();
   theme.setup();
-  await initCore({ module_or_path: wasm("softmax_lesson") });
-  for (const part of firstView) part.mount();
+  await core;
+  explorer.mount();
+  // Let the explorer reach the screen before the lesson's own figures are
+  // drawn; the lesson's script is fetched meanwhile.
+  const lessonParts = Promise.all([import("./lesson.js"), import("./toc.js")]);
+  await painted();
+  reveal();
+  for (const part of await lessonParts) part.mount();
   performance.mark("first-view");
   const extras = await import("../pkg/softmax_lesson_extras.js");
   await extras.default({ module_or_path: wasm("softmax_lesson_extras") });
@@ -37,6 +67,7 @@ async function main() {
 }
 
 main().catch((error) => {
+  reveal();
   const banner = document.getElementById("fatal-error");
   if (banner) {
     banner.textContent = `The lesson could not start: ${error.message ?? error}`;

@@ -118,13 +118,20 @@ function drawOne(canvas, ratio) {
   stale.delete(canvas);
 }
 
-function drawViews({ all = false } = {}) {
+/** Whether `canvas` is on screen, measured directly (used at start-up,
+ * before the IntersectionObserver has reported). */
+function onScreenNow(canvas) {
+  const rect = canvas.getBoundingClientRect();
+  return rect.bottom > 0 && rect.top < window.innerHeight;
+}
+
+function drawViews({ all = false, measure = false } = {}) {
   const three = view.classes() === 3;
   $("simplex-canvas").hidden = !three;
   $("simplex-unavailable").hidden = three;
   for (const canvas of canvases()) {
     if (canvas.hidden) continue;
-    if (all || onScreen.has(canvas)) drawOne(canvas, fitCanvas(canvas));
+    if (all || onScreen.has(canvas) || (measure && onScreenNow(canvas))) drawOne(canvas, fitCanvas(canvas));
     else stale.add(canvas);
   }
 }
@@ -377,7 +384,8 @@ export function mount() {
   // reader changes the explorer's state.
   watchCanvases();
   render({ keepLink: location.hash.length > 1 && !location.hash.includes("=") });
-  drawViews({ all: true });
+  // Draw what can be seen now; the rest is drawn as it scrolls into view.
+  drawViews({ measure: true });
   // Read by `cargo xtask bench`: time from navigation to the first drawn simplex.
   performance.mark("simplex-drawn");
 }

@@ -24,7 +24,8 @@ export function onChange(fn) {
   listeners.add(fn);
 }
 
-function apply() {
+/** Put the theme in force on the page (safe before the body is parsed). */
+export function apply() {
   const name = current();
   document.documentElement.dataset.theme = name;
   const toggle = document.getElementById("theme-toggle");

@@ -10,13 +10,14 @@
 //!   specifiers could not resolve inside one);
 //! - the page's `<script type="module" src>` tags become one inline module
 //!   script that hands the wasm bytes to `js/app.js` through
-//!   `globalThis.__SOFTMAX_WASM__` and then imports the entry modules;
+//!   `globalThis.__SOFTMAX_WASM__` and then imports the entry modules; a
+//!   classic `<script src>` keeps its place with its text in a data: URL;
 //! - each `<link rel="stylesheet">` becomes a `<style>` element, with every
 //!   `url(...)` of the stylesheet (fonts, images) inlined as a data: URL;
 //! - `<img src>` files are inlined as data: URLs too.
 //!
 //! Anything that would still need a request (a reference to another origin,
-//! a file the site does not have, a classic `<script src>`) stops the build
+//! a file the site does not have) stops the build
 //! with a message rather than producing a file that breaks on a USB stick.
 
 use anyhow::{bail, Context, Result};
@@ -552,25 +553,39 @@ fn inline_module_scripts(
     let lower = html.to_ascii_lowercase();
     let mut entries = Vec::new();
     let mut spans = Vec::new();
+    let mut replacements = Vec::new();
     for tag in find_tags(html, "script") {
         let Some(src) = tag.get("src") else {
             continue;
         };
-        if tag.get("type").map(str::to_ascii_lowercase).as_deref() != Some("module") {
-            bail!("{PAGE}: the classic script {src:?} cannot be embedded; make it a module");
-        }
         if is_remote(src) {
             bail!("{PAGE} loads the script {src:?} from another origin");
         }
         let path = resolve(PAGE, src).filter(|p| modules.contains_key(p));
         let Some(path) = path else {
-            bail!("{PAGE} loads {src:?}, which is not a module under js/ or pkg/");
+            bail!("{PAGE} loads {src:?}, which is not a script under js/ or pkg/");
         };
         let Some(close) = lower[tag.end..].find("</script>") else {
             bail!("{PAGE}: <script src={src:?}> has no </script>");
         };
-        entries.push(module_name(&path));
-        spans.push((tag.start, tag.end + close + "</script>".len()));
+        let span = (tag.start, tag.end + close + "</script>".len());
+        match tag.get("type").map(str::to_ascii_lowercase).as_deref() {
+            Some("module") => {
+                entries.push(module_name(&path));
+                spans.push(span);
+            }
+            // A classic script keeps its place (and its parser-blocking
+            // behaviour) with its text in a data: URL.
+            None | Some("text/javascript") => replacements.push((
+                span.0,
+                span.1,
+                format!(
+                    "<script src=\"{}\"></script>",
+                    data_url("text/javascript", modules[&path].as_bytes())
+                ),
+            )),
+            Some(other) => bail!("{PAGE}: <script type={other:?}> cannot be embedded"),
+        }
     }
     if entries.is_empty() {
         bail!("{PAGE} has no <script type=\"module\" src>; nothing to start the lesson");
@@ -597,7 +612,6 @@ fn inline_module_scripts(
         bytes.join(", "),
         imports.join("\n")
     );
-    let mut replacements = Vec::new();
     for (k, (start, end)) in spans.into_iter().enumerate() {
         let text = if k == 0 {
             loader.clone()
@@ -606,6 +620,7 @@ fn inline_module_scripts(
         };
         replacements.push((start, end, text));
     }
+    replacements.sort_by_key(|&(start, _, _)| start);
     Ok(splice(html, replacements))
 }
 
@@ -792,6 +807,7 @@ const transform = "from";
 <link rel="stylesheet" href="style.css">
 <!-- <script type="module" src="js/old.js"></script> -->
 <script type="module" src="js/app.js"></script>
+<script src="js/boot.js"></script>
 </head><body><a href="#main">skip</a><img src="pic.png" alt=""></body></html>"##,
                 ),
                 ("style.css", b"@font-face { src: url(fonts/a.woff2) }\nbody { margin: 0 }\n"),
@@ -802,6 +818,7 @@ const transform = "from";
                     b"import init from \"../pkg/softmax_lesson.js\";\nimport * as p from \"./part.js\";\n",
                 ),
                 ("js/part.js", b"import { f } from \"../pkg/softmax_lesson.js\";\n"),
+                ("js/boot.js", b"document.documentElement.dataset.theme = \"dark\";\n"),
                 ("pkg/softmax_lesson.js", b"export default async function init() {}\n"),
                 ("pkg/softmax_lesson_bg.wasm", b"\0asm\x01\0\0\0"),
             ],
@@ -833,13 +850,25 @@ const transform = "from";
         .unwrap();
         assert!(html.contains(&data_url("text/javascript", app.as_bytes())));
         assert!(html.contains("<!-- <script type=\"module\" src=\"js/old.js\"></script> -->"));
+        // The classic script stays a classic script, after the module loader.
+        let boot = format!(
+            "<script src=\"{}\"></script>",
+            data_url(
+                "text/javascript",
+                b"document.documentElement.dataset.theme = \"dark\";\n"
+            )
+        );
+        assert!(!html.contains("src=\"js/boot.js\""));
+        assert!(html.find(&boot).unwrap() > html.find("<script type=\"module\">").unwrap());
         assert!(html.contains("<a href=\"#main\">"));
     }
 
     #[test]
-    fn a_page_with_a_classic_or_remote_script_stops_the_build() {
+    fn a_page_with_only_classic_or_remote_or_unknown_scripts_stops_the_build() {
         for script in [
             r#"<script src="js/app.js"></script>"#,
+            r#"<script type="module" src="js/app.js"></script><script src="https://cdn.example/a.js"></script>"#,
+            r#"<script type="module" src="js/app.js"></script><script type="text/x-template" src="js/app.js"></script>"#,
             r#"<script type="module" src="https://cdn.example/app.js"></script>"#,
             r#"<script type="module" src="js/missing.js"></script>"#,
         ] {

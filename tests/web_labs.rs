@@ -6,7 +6,7 @@
 use softmax_lesson::labs::attention::AttentionLab;
 use softmax_lesson::labs::formats::Format;
 use softmax_lesson::labs::seeded::mix;
-use softmax_lesson::web::{AttentionView, StabilityView};
+use softmax_lesson::web::{AttentionView, CalibrationView, StabilityView};
 use wasm_bindgen_test::*;
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -44,4 +44,23 @@ fn the_views_refuse_bad_input_with_a_message() {
     assert!(attention.set_fill("-5").is_err());
     assert!(attention.set_k("x").is_err());
     assert!(attention.set_padded(8, true).is_err());
+}
+
+#[wasm_bindgen_test]
+fn the_nll_curve_fills_a_few_samples_at_a_time_and_then_stays_complete() {
+    let mut view = CalibrationView::new();
+    assert!(
+        !view.curve_complete(),
+        "a new view has computed no sample yet"
+    );
+    assert!(!view.extend_curve(0));
+    let mut calls = 1;
+    while !view.extend_curve(6) {
+        calls += 1;
+        assert!(calls <= 14, "81 samples take 14 calls of 6");
+    }
+    assert_eq!(calls, 14);
+    assert!(view.curve_complete());
+    assert!(view.extend_curve(6), "a complete curve stays complete");
+    assert!(CalibrationView::new().extend_curve(u32::MAX));
 }

@@ -14,11 +14,17 @@ use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
+/// Temperatures at which the NLL curve is sampled.
+const CURVE_SAMPLES: usize = 81;
+
 /// The lab's state, the NLL curve (which does not depend on the current
-/// temperature, so it is computed once) and the look of the drawing.
+/// temperature, so it is computed once, a few samples at a time: all of it
+/// at once would block the page for about 100 ms) and the look of the
+/// drawing.
 #[wasm_bindgen]
 pub struct CalibrationView {
     lab: CalibrationLab,
+    temperatures: Vec<f64>,
     curve: Vec<(f64, f64)>,
     scale: f64,
     theme: Theme,
@@ -32,20 +38,37 @@ impl Default for CalibrationView {
 
 #[wasm_bindgen]
 impl CalibrationView {
-    /// The preset validation set at `T = 1`, not fitted.
+    /// The preset validation set at `T = 1`, not fitted. The NLL curve is
+    /// empty until [`CalibrationView::extend_curve`] has filled it.
     #[wasm_bindgen(constructor)]
     pub fn new() -> CalibrationView {
-        let lab = CalibrationLab::default();
-        let curve = curve_temperatures(81)
-            .into_iter()
-            .map(|t| (t, nll(lab.set(), t)))
-            .collect();
         CalibrationView {
-            lab,
-            curve,
+            lab: CalibrationLab::default(),
+            temperatures: curve_temperatures(CURVE_SAMPLES),
+            curve: Vec::with_capacity(CURVE_SAMPLES),
             scale: 1.0,
             theme: Theme::LIGHT,
         }
+    }
+
+    /// Compute up to `count` more samples of the NLL curve; true once the
+    /// curve is complete (the NLL chart is drawn only then).
+    #[wasm_bindgen(js_name = extendCurve)]
+    pub fn extend_curve(&mut self, count: u32) -> bool {
+        let done = self.curve.len();
+        let end = done
+            .saturating_add(count as usize)
+            .min(self.temperatures.len());
+        for &t in &self.temperatures[done..end] {
+            self.curve.push((t, nll(self.lab.set(), t)));
+        }
+        self.curve_complete()
+    }
+
+    /// Whether every sample of the NLL curve has been computed.
+    #[wasm_bindgen(js_name = curveComplete)]
+    pub fn curve_complete(&self) -> bool {
+        self.curve.len() == self.temperatures.len()
     }
 
     /// Choose the palette ("light" or "dark") and the device pixel ratio.

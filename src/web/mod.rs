@@ -25,6 +25,8 @@ pub use explorer::ExplorerView;
 #[cfg(feature = "page-extras")]
 pub use labs_attention::AttentionView;
 #[cfg(feature = "page-extras")]
+pub use labs_calibration::CalibrationView;
+#[cfg(feature = "page-extras")]
 pub use labs_stability::StabilityView;
 #[cfg(feature = "page-core")]
 pub use lesson::{LessonDiagrams, WorkedView};

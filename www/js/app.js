@@ -33,16 +33,37 @@ function parsed() {
   return new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
 }
 
+/** Resolves in a new task, after pending input and rendering. */
+function yielded() {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
 /** Resolves after the browser has had a chance to paint. */
 function painted() {
   return new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
 }
 
-/** Show the part of the page below the explorer (see index.html). The
- * browser reveals it by itself for find-in-page and links to a heading. */
-function reveal() {
+/** Show the part of the page below the explorer (see index.html), one
+ * section per frame, so that no frame has to lay out the whole lesson.
+ * The browser reveals it by itself for find-in-page and links to a heading. */
+async function reveal() {
   const rest = document.getElementById("lesson-rest");
-  if (rest) rest.hidden = false;
+  if (!rest?.hidden) return;
+  const sections = rest.querySelectorAll(":scope > section");
+  for (const section of sections) section.hidden = "until-found";
+  rest.hidden = false;
+  for (const section of sections) {
+    await painted();
+    section.hidden = false;
+  }
+}
+
+/** Show everything at once (when the lesson could not start). */
+function revealAll() {
+  const rest = document.getElementById("lesson-rest");
+  if (!rest) return;
+  rest.hidden = false;
+  for (const section of rest.querySelectorAll(":scope > section")) section.hidden = false;
 }
 
 async function main() {
@@ -56,18 +77,25 @@ async function main() {
   // Let the explorer reach the screen before the lesson's own figures are
   // drawn; the lesson's script is fetched meanwhile.
   const lessonParts = Promise.all([import("./lesson.js"), import("./toc.js")]);
-  await painted();
-  reveal();
-  for (const part of await lessonParts) part.mount();
+  await reveal();
+  // One part per task, so the page stays responsive while they mount; a
+  // part whose mount() returns a promise is complete when it resolves.
+  for (const part of await lessonParts) {
+    await yielded();
+    await part.mount();
+  }
   performance.mark("first-view");
   const extras = await import("../pkg/softmax_lesson_extras.js");
   await extras.default({ module_or_path: wasm("softmax_lesson_extras") });
-  for (const part of await later()) part.mount();
+  for (const part of await later()) {
+    await yielded();
+    await part.mount();
+  }
   document.documentElement.dataset.ready = "true";
 }
 
 main().catch((error) => {
-  reveal();
+  revealAll();
   const banner = document.getElementById("fatal-error");
   if (banner) {
     banner.textContent = `The lesson could not start: ${error.message ?? error}`;

@@ -4,13 +4,23 @@
 // CSS sizes are remembered from a ResizeObserver, so sizing a canvas during
 // an update never forces a synchronous layout.
 const sizes = new WeakMap();
+// Listeners hear of a canvas only when its backing store no longer fits
+// (not for the observer's first report of a size already drawn at).
 const observer = new ResizeObserver((entries) => {
   for (const entry of entries) {
     const box = entry.contentBoxSize?.[0];
-    sizes.set(entry.target, box ? [box.inlineSize, box.blockSize] : [entry.contentRect.width, entry.contentRect.height]);
+    const size = box ? [box.inlineSize, box.blockSize] : [entry.contentRect.width, entry.contentRect.height];
+    sizes.set(entry.target, size);
+    const [width, height] = backing(size);
+    if (entry.target.width === width && entry.target.height === height) continue;
     for (const fn of listeners) fn(entry.target);
   }
 });
+const ratio = () => Math.min(Math.max(window.devicePixelRatio || 1, 1), 4);
+const backing = ([width, height]) => [
+  Math.max(1, Math.round(width * ratio())),
+  Math.max(1, Math.round(height * ratio())),
+];
 const listeners = new Set();
 
 /** Call fn(canvas) whenever a watched canvas changes size. */
@@ -20,7 +30,6 @@ export function onResize(fn) {
 
 /** Size `canvas`'s backing store to its CSS box; returns the ratio used. */
 export function fitCanvas(canvas) {
-  const ratio = Math.min(Math.max(window.devicePixelRatio || 1, 1), 4);
   let size = sizes.get(canvas);
   if (!size) {
     // The content box, as the ResizeObserver reports it (no border).
@@ -28,13 +37,12 @@ export function fitCanvas(canvas) {
     sizes.set(canvas, size);
     observer.observe(canvas);
   }
-  const width = Math.max(1, Math.round(size[0] * ratio));
-  const height = Math.max(1, Math.round(size[1] * ratio));
+  const [width, height] = backing(size);
   if (canvas.width !== width || canvas.height !== height) {
     canvas.width = width;
     canvas.height = height;
   }
-  return ratio;
+  return ratio();
 }
 
 /** The pointer's position in CSS pixels relative to the canvas. */

@@ -4,7 +4,7 @@
 // number. Each heatmap is a focusable canvas whose arrow keys move a cursor
 // cell; the cell is described in a live region.
 import { AttentionView } from "../pkg/softmax_lesson_extras.js";
-import { fitCanvas, pointerPosition } from "./canvas.js";
+import { fitCanvas, onResize, pointerPosition } from "./canvas.js";
 import * as theme from "./theme.js";
 
 let view;
@@ -199,7 +199,9 @@ export function mount() {
     $(id).addEventListener("submit", (event) => event.preventDefault());
   }
   wireMaps();
-  new ResizeObserver(() => drawMaps()).observe($("attn-scores"));
+  onResize((canvas) => {
+    if (MAPS.some((map) => map.canvas === canvas.id)) drawMaps();
+  });
   theme.onChange(() => drawMaps());
   render();
 }

@@ -2,7 +2,7 @@
 // to a CalibrationView in Rust, and moves its numbers into the page. Every
 // number, including the slider's read-out, is written by the core.
 import { CalibrationView } from "../pkg/softmax_lesson_extras.js";
-import { fitCanvas } from "./canvas.js";
+import { fitCanvas, onResize } from "./canvas.js";
 import * as theme from "./theme.js";
 
 let view;
@@ -12,8 +12,15 @@ function draw() {
   const ratio = fitCanvas($("cal-nll-canvas"));
   fitCanvas($("cal-reliability-canvas"));
   view.setLook(theme.current(), ratio);
-  view.drawNll($("cal-nll-canvas"));
+  if (view.curveComplete()) view.drawNll($("cal-nll-canvas"));
   view.drawReliability($("cal-reliability-canvas"));
+}
+
+/** Fill the NLL curve a few samples per task (each sample is the NLL of the
+ * whole validation set), then draw it. */
+async function computeCurve() {
+  while (!view.extendCurve(6)) await new Promise((resolve) => setTimeout(resolve, 0));
+  draw();
 }
 
 function showBins(rows) {
@@ -52,7 +59,8 @@ function show({ moveSlider = true } = {}) {
   draw();
 }
 
-export function mount() {
+/** Resolves once the lab is complete, its NLL curve drawn. */
+export async function mount() {
   view = new CalibrationView();
   const slider = $("cal-slider");
   slider.max = String(view.sliderSteps());
@@ -76,7 +84,10 @@ export function mount() {
     view.reset();
     show();
   });
-  new ResizeObserver(() => draw()).observe($("cal-nll-canvas"));
+  onResize((canvas) => {
+    if (canvas.id.startsWith("cal-")) draw();
+  });
   theme.onChange(() => draw());
   show();
+  await computeCurve();
 }

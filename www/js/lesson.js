@@ -4,7 +4,7 @@
 // number and sentence comes from the core (WorkedView, LessonDiagrams);
 // this file only wires events and moves text into the DOM.
 import { LessonDiagrams, WorkedView } from "../pkg/softmax_lesson.js";
-import { fitCanvas } from "./canvas.js";
+import { fitCanvas, onResize } from "./canvas.js";
 import * as theme from "./theme.js";
 
 const $ = (id) => document.getElementById(id);
@@ -290,9 +290,14 @@ function mountJacobian() {
   window.addEventListener("hashchange", render);
 }
 
-export function mount() {
+/** Mount the diagrams, the worked examples and the Jacobian table, each in
+ * its own task (together they take longer than a frame). */
+export async function mount() {
+  const nextTask = () => new Promise((resolve) => setTimeout(resolve, 0));
   mountDiagrams();
+  await nextTask();
   mountWorked();
+  await nextTask();
   mountJacobian();
   let pending = false;
   const redrawAll = () => {
@@ -303,8 +308,10 @@ export function mount() {
       for (const redraw of redrawers) redraw();
     });
   };
-  const observer = new ResizeObserver(redrawAll);
-  for (const canvas of document.querySelectorAll("section.lesson canvas")) observer.observe(canvas);
+  const canvases = new Set(document.querySelectorAll("section.lesson canvas"));
+  onResize((canvas) => {
+    if (canvases.has(canvas)) redrawAll();
+  });
   theme.onChange(redrawAll);
   window.addEventListener("beforeprint", () => {
     for (const redraw of redrawers) redraw();

@@ -2,7 +2,7 @@
 // PlayerView in Rust, and moves its read-outs into the page. The time, the
 // frame, the drawing and what each key does are all decided in Rust.
 import { PlayerView } from "../pkg/softmax_lesson_extras.js";
-import { fitCanvas } from "./canvas.js";
+import { fitCanvas, onResize } from "./canvas.js";
 import * as theme from "./theme.js";
 
 let view;
@@ -141,7 +141,9 @@ export function mount() {
   view = new PlayerView();
   buildChoices();
   wire();
-  new ResizeObserver(() => resize()).observe($("player-canvas"));
+  onResize((canvas) => {
+    if (canvas.id === "player-canvas") resize();
+  });
   theme.onChange(() => resize());
   view.setLook(theme.current(), fitCanvas($("player-canvas")));
   show();

@@ -222,3 +222,22 @@ async function streamBytes(stream) {
   for await (const chunk of stream) chunks.push(chunk);
   return Buffer.concat(chunks);
 }
+
+test("views below the fold are drawn soon after the first view, ready to print", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1", { viewport: { width: 1280, height: 720 } });
+  const below = await page.evaluate(() => document.getElementById("jacobian-canvas").getBoundingClientRect().top > window.innerHeight);
+  assert.ok(below, "the Jacobian view starts off screen");
+  const drawn = await page.evaluate(() => {
+    const c = document.getElementById("jacobian-canvas");
+    const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    const colours = new Set();
+    for (let i = 0; i < data.length; i += 4 * 53) colours.add(`${data[i]},${data[i + 1]},${data[i + 2]}`);
+    return { width: c.width, css: c.clientWidth, colours: colours.size };
+  });
+  assert.equal(drawn.width, drawn.css, "the backing store fits the canvas (device pixel ratio 1)");
+  assert.ok(drawn.colours > 5, `the heatmap is drawn (${drawn.colours} colours)`);
+  await page.emulateMedia({ media: "print" });
+  assert.equal(await page.isVisible("#jacobian-canvas"), true, "and it is printed");
+  expectClean(log);
+  await context.close();
+});

@@ -136,6 +136,13 @@ function drawViews({ all = false, measure = false } = {}) {
   }
 }
 
+/** Bring every view that is out of date but not on screen up to date. */
+function drawStale() {
+  for (const canvas of stale) {
+    if (!canvas.hidden) drawOne(canvas, fitCanvas(canvas));
+  }
+}
+
 function watchCanvases() {
   const observer = new IntersectionObserver((entries) => {
     for (const entry of entries) {
@@ -384,8 +391,11 @@ export function mount() {
   // reader changes the explorer's state.
   watchCanvases();
   render({ keepLink: location.hash.length > 1 && !location.hash.includes("=") });
-  // Draw what can be seen now; the rest is drawn as it scrolls into view.
+  // Draw what can be seen now, the rest once that has been painted (and
+  // again, after a change, when it scrolls into view or before printing).
   drawViews({ measure: true });
+  requestAnimationFrame(() => setTimeout(drawStale, 0));
+  window.addEventListener("beforeprint", drawStale);
   // Read by `cargo xtask bench`: time from navigation to the first drawn simplex.
   performance.mark("simplex-drawn");
 }

@@ -58,6 +58,21 @@ pub fn exact(v: f64) -> String {
     }
 }
 
+/// A value as it is put back into a text field: the shortest digits that
+/// read back to the same double, in plain decimals for everyday sizes and in
+/// exponent form (`1e-300`, `2.5e20`) where plain decimals would run to
+/// dozens of zeros.
+pub fn field(v: f64) -> String {
+    if !v.is_finite() {
+        return format!("{v}");
+    }
+    if v == 0.0 || (1e-4..1e15).contains(&v.abs()) {
+        format!("{}", if v == 0.0 { 0.0 } else { v })
+    } else {
+        format!("{v:e}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -73,5 +88,23 @@ mod tests {
         assert_eq!(short(12.34567), "12.35");
         assert_eq!(short(0.01), "0.01");
         assert_eq!(exact(0.1), "1e-1");
+    }
+
+    #[test]
+    fn field_text_is_short_and_reads_back_exactly() {
+        assert_eq!(field(2.0), "2");
+        assert_eq!(field(-0.5), "-0.5");
+        assert_eq!(field(0.0001), "0.0001");
+        assert_eq!(field(-0.0), "0");
+        assert_eq!(field(1e-300), "1e-300");
+        assert_eq!(field(-2.5e-5), "-2.5e-5");
+        assert_eq!(field(1e300), "1e300");
+        assert_eq!(field(123456789012345.0), "123456789012345");
+        assert_eq!(field(1e15), "1e15");
+        for v in [1e-300, 0.1, 1.0 / 3.0, 5e-324, f64::MAX, -7.25e-9, 99999.5] {
+            let text = field(v);
+            assert!(text.len() <= 24, "{text}");
+            assert_eq!(text.parse::<f64>().unwrap(), v, "{text}");
+        }
     }
 }

@@ -5,10 +5,10 @@
 use super::{canvas, js_error};
 use super::{set, strings};
 use crate::charts::{bars, Theme};
-use crate::explorer::fragment;
 use crate::explorer::readout::Readout;
 use crate::explorer::views::{self, Drawn, Look, View};
 use crate::explorer::Explorer;
+use crate::explorer::{format, fragment};
 use crate::simplex::{Point, Triangle};
 use js_sys::{Array, Object};
 use std::collections::VecDeque;
@@ -230,7 +230,11 @@ impl ExplorerView {
     /// The logits, written so they read back exactly.
     #[wasm_bindgen(js_name = logitTexts)]
     pub fn logit_texts(&self) -> Vec<String> {
-        self.state.logits().iter().map(|v| format!("{v}")).collect()
+        self.state
+            .logits()
+            .iter()
+            .map(|&v| format::field(v))
+            .collect()
     }
 
     /// The temperature as it should appear in its field.
@@ -240,7 +244,7 @@ impl ExplorerView {
         if t == f64::INFINITY {
             "inf".to_owned()
         } else {
-            format!("{t}")
+            format::field(t)
         }
     }
 

@@ -111,3 +111,13 @@ test("a link to a heading keeps its fragment until the explorer is used", async 
   expectClean(log);
   await context.close();
 });
+
+test("tiny logits are written back short, in exponent form", async () => {
+  const { page, log, context } = await open(browser, "#logits=1e-300,-2.5e-5,0.125&T=0.00125");
+  assert.equal(await page.inputValue("#logit-1"), "1e-300");
+  assert.equal(await page.inputValue("#logit-2"), "-2.5e-5");
+  assert.equal(await page.inputValue("#logit-3"), "0.125");
+  assert.equal(await page.inputValue("#temperature"), "0.00125");
+  expectClean(log);
+  await context.close();
+});

@@ -6,6 +6,7 @@
 //! it, so pointer handling never re-derives the layout.
 
 use super::frame::label_style;
+use super::theme::{contrast, mix};
 use super::{clear, err, DrawResult, Theme};
 use plotters::coord::Shift;
 use plotters::prelude::*;
@@ -79,36 +80,6 @@ impl Grid {
             ),
         )
     }
-}
-
-/// Mix two colours: `t = 0` gives `a`, `t = 1` gives `b`.
-fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
-    let t = if t.is_finite() {
-        t.clamp(0.0, 1.0)
-    } else {
-        0.0
-    };
-    let ch = |x: u8, y: u8| (x as f64 + (y as f64 - x as f64) * t).round() as u8;
-    RGBColor(ch(a.0, b.0), ch(a.1, b.1), ch(a.2, b.2))
-}
-
-/// Relative luminance (WCAG) of a colour.
-fn luminance(c: RGBColor) -> f64 {
-    let lin = |v: u8| {
-        let s = v as f64 / 255.0;
-        if s <= 0.03928 {
-            s / 12.92
-        } else {
-            ((s + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * lin(c.0) + 0.7152 * lin(c.1) + 0.0722 * lin(c.2)
-}
-
-/// The contrast ratio of two colours (1 to 21).
-pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
 }
 
 /// The shade of a value: from the background (low) to the first class

@@ -3,6 +3,7 @@
 //! logit together changes nothing).
 
 use super::frame::label_style;
+use super::theme::{contrast, mix};
 use super::{clear, err, DrawResult, Theme};
 use crate::explorer::format::fixed;
 use plotters::coord::Shift;
@@ -35,32 +36,7 @@ pub fn cell_color(theme: &Theme, value: f64, largest: f64) -> RGBColor {
     } else {
         theme.accent
     };
-    let bg = theme.background;
-    let mix = |a: u8, b: u8| (a as f64 + (b as f64 - a as f64) * t * 0.6).round() as u8;
-    RGBColor(
-        mix(bg.0, target.0),
-        mix(bg.1, target.1),
-        mix(bg.2, target.2),
-    )
-}
-
-/// Relative luminance of an sRGB colour (WCAG 2).
-fn luminance(c: RGBColor) -> f64 {
-    let channel = |v: u8| {
-        let v = v as f64 / 255.0;
-        if v <= 0.039_28 {
-            v / 12.92
-        } else {
-            ((v + 0.055) / 1.055).powf(2.4)
-        }
-    };
-    0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
-}
-
-/// The WCAG contrast ratio of two colours (1 to 21).
-pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
-    let (la, lb) = (luminance(a), luminance(b));
-    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+    mix(theme.background, target, 0.6 * t)
 }
 
 /// The theme's text or background colour, whichever reads better on `fill`.

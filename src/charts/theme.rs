@@ -67,10 +67,40 @@ impl Theme {
     }
 }
 
+/// Mix two colours: `t = 0` gives `a`, `t = 1` gives `b` (clamped; a
+/// non-finite `t` gives `a`).
+pub fn mix(a: RGBColor, b: RGBColor, t: f64) -> RGBColor {
+    let t = if t.is_finite() {
+        t.clamp(0.0, 1.0)
+    } else {
+        0.0
+    };
+    let channel = |x: u8, y: u8| (x as f64 + (y as f64 - x as f64) * t).round() as u8;
+    RGBColor(channel(a.0, b.0), channel(a.1, b.1), channel(a.2, b.2))
+}
+
+/// Relative luminance of an sRGB colour (WCAG 2).
+fn luminance(c: RGBColor) -> f64 {
+    let channel = |v: u8| {
+        let v = v as f64 / 255.0;
+        if v <= 0.039_28 {
+            v / 12.92
+        } else {
+            ((v + 0.055) / 1.055).powf(2.4)
+        }
+    };
+    0.2126 * channel(c.0) + 0.7152 * channel(c.1) + 0.0722 * channel(c.2)
+}
+
+/// The WCAG contrast ratio of two colours (1 to 21).
+pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
+    let (la, lb) = (luminance(a), luminance(b));
+    (la.max(lb) + 0.05) / (la.min(lb) + 0.05)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::charts::jacobian::contrast;
 
     #[test]
     fn canvas_text_keeps_a_contrast_of_four_and_a_half_in_both_themes() {
@@ -84,5 +114,23 @@ mod tests {
                 assert!(contrast(class, theme.background) >= 3.0, "{class:?}");
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod colour_tests {
+    use super::*;
+
+    #[test]
+    fn mixing_and_contrast_follow_their_definitions() {
+        let (black, white) = (RGBColor(0, 0, 0), RGBColor(255, 255, 255));
+        assert_eq!(mix(black, white, 0.0), black);
+        assert_eq!(mix(black, white, 1.0), white);
+        assert_eq!(mix(black, white, 0.5), RGBColor(128, 128, 128));
+        assert_eq!(mix(black, white, 7.0), white);
+        assert_eq!(mix(black, white, f64::NAN), black);
+        assert!((contrast(black, white) - 21.0).abs() < 1e-9);
+        assert_eq!(contrast(white, white), 1.0);
+        assert_eq!(contrast(black, white), contrast(white, black));
     }
 }

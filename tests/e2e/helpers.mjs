@@ -95,10 +95,11 @@ export async function expectAccessible(page, include = null) {
  * what they teach).
  */
 export function visibleText(page) {
-  // Text marked data-special-values (the lesson's prose and worked examples,
-  // which name NaN and undefined results on purpose) is left out, so a check
-  // for leaked NaN or `undefined` looks at what the widgets compute. The
-  // stability lab marks its deliberate NaN and inf results data-shows-nan.
+  // Text marked data-special-values (the few sentences of the lesson, and
+  // the worked example of naive overflow, that name NaN on purpose) is left
+  // out, so a check for leaked NaN or `undefined` looks at everything else,
+  // the lesson's widgets included. The stability lab marks its deliberate
+  // NaN and inf results data-shows-nan.
   return page.evaluate(() => {
     const parts = [];
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);

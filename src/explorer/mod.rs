@@ -4,10 +4,13 @@
 //!
 //! The page never holds a number of its own: it sends edits here and reads
 //! back the state, the read-outs ([`readout::Readout`]) and the URL fragment
-//! ([`fragment`]).
+//! ([`fragment`]). Pointer and keyboard edits on the simplex and bar views
+//! go through [`interaction::Interaction`], which knows where they were
+//! drawn.
 
 pub mod format;
 pub mod fragment;
+pub mod interaction;
 pub mod readout;
 pub mod views;
 

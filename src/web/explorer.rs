@@ -4,32 +4,24 @@
 
 use super::{canvas, js_error};
 use super::{set, strings};
-use crate::charts::{bars, Theme};
+use crate::charts::Theme;
+use crate::explorer::interaction::Interaction;
 use crate::explorer::readout::Readout;
-use crate::explorer::views::{self, Drawn, Look, View};
+use crate::explorer::views::View;
 use crate::explorer::Explorer;
 use crate::explorer::{format, fragment};
-use crate::simplex::{Point, Triangle};
+use crate::simplex::Point;
 use js_sys::{Array, Object};
-use std::collections::VecDeque;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
-
-/// How many recent simplex positions the trail keeps.
-const TRAIL_LENGTH: usize = 24;
 
 /// The explorer's state, kept in Rust, with the geometry of the last drawn
 /// views so pointer positions map back to data.
 #[wasm_bindgen]
 pub struct ExplorerView {
     state: Explorer,
-    triangle: Option<Triangle>,
-    bars: Option<bars::BarsLayout>,
-    /// The bar range, frozen while a bar is dragged so the axis holds still.
-    bar_range: f64,
-    dragged_bar: Option<usize>,
-    selected_bar: Option<usize>,
-    trail: VecDeque<[f64; 3]>,
+    /// Trail, bar axis, chosen bar and the views' geometry (device pixels).
+    interaction: Interaction,
     contours: bool,
     scale: f64,
     theme: Theme,
@@ -42,48 +34,26 @@ impl Default for ExplorerView {
 }
 
 impl ExplorerView {
-    fn look(&self) -> Look<'_> {
-        Look {
-            trail: self.trail.as_slices().0,
-            contours: self.contours,
-            bar_range: self.bar_range,
-            selected_bar: self.selected_bar,
-            scale: self.scale,
-            theme: self.theme,
-        }
-    }
-
     fn draw_on(&mut self, view: View, canvas: HtmlCanvasElement) -> Result<(), JsError> {
-        match view {
-            View::Simplex => {
-                let p = self.state.probabilities();
-                if let Ok(point) = <[f64; 3]>::try_from(p.as_slice()) {
-                    if self.trail.back() != Some(&point) {
-                        if self.trail.len() == TRAIL_LENGTH {
-                            self.trail.pop_front();
-                        }
-                        self.trail.push_back(point);
-                    }
-                }
-                self.trail.make_contiguous();
-            }
-            View::Bars if self.dragged_bar.is_none() => {
-                self.bar_range = bars::nice_range(self.state.logits());
-            }
-            _ => {}
-        }
         let area = canvas::area(canvas)?;
-        match views::draw(&self.state, view, &self.look(), &area).map_err(js_error)? {
-            Drawn::Simplex(tri) => self.triangle = Some(tri),
-            Drawn::Bars(layout) => self.bars = Some(layout),
-            Drawn::Other => {}
-        }
-        Ok(())
+        self.interaction
+            .draw(
+                &self.state,
+                view,
+                self.contours,
+                self.scale,
+                self.theme,
+                &area,
+            )
+            .map_err(js_error)
     }
 
-    fn triangle(&self) -> Result<Triangle, JsError> {
-        self.triangle
-            .ok_or_else(|| js_error("the simplex has not been drawn yet"))
+    /// A CSS-pixel position on a canvas, in the device pixels it is drawn in.
+    fn device(&self, x: f64, y: f64) -> Point {
+        Point {
+            x: x * self.scale,
+            y: y * self.scale,
+        }
     }
 }
 
@@ -94,12 +64,7 @@ impl ExplorerView {
     pub fn new() -> ExplorerView {
         ExplorerView {
             state: Explorer::default(),
-            triangle: None,
-            bars: None,
-            bar_range: 5.0,
-            dragged_bar: None,
-            selected_bar: None,
-            trail: VecDeque::with_capacity(TRAIL_LENGTH),
+            interaction: Interaction::new(),
             contours: false,
             scale: 1.0,
             theme: Theme::LIGHT,
@@ -108,9 +73,7 @@ impl ExplorerView {
 
     /// Back to the default state (the trail is cleared too).
     pub fn reset(&mut self) {
-        self.state = Explorer::default();
-        self.trail.clear();
-        self.selected_bar = None;
+        self.interaction.reset(&mut self.state);
     }
 
     /// Choose the palette ("light" or "dark") and the device pixel ratio.
@@ -140,12 +103,9 @@ impl ExplorerView {
             .trim()
             .parse::<usize>()
             .map_err(|_| js_error("Choose a number of classes from 2 to 10."))?;
-        self.state.set_classes(n).map_err(js_error)?;
-        self.trail.clear();
-        if self.selected_bar.is_some_and(|b| b >= n) {
-            self.selected_bar = None;
-        }
-        Ok(())
+        self.interaction
+            .set_classes(&mut self.state, n)
+            .map_err(js_error)
     }
 
     /// The number of classes.
@@ -315,12 +275,10 @@ impl ExplorerView {
     /// simplex canvas (as drawn last).
     #[wasm_bindgen(js_name = dragSimplex)]
     pub fn drag_simplex(&mut self, x: f64, y: f64) -> Result<(), JsError> {
-        let tri = self.triangle()?;
-        let q = Point {
-            x: x * self.scale,
-            y: y * self.scale,
-        };
-        self.state.drag_to(&tri, q).map_err(js_error)
+        let at = self.device(x, y);
+        self.interaction
+            .drag_simplex(&mut self.state, at)
+            .map_err(js_error)
     }
 
     /// Move the simplex point with an arrow key (`ArrowUp`, ...); `large`
@@ -328,74 +286,40 @@ impl ExplorerView {
     /// Returns whether the key was used.
     #[wasm_bindgen(js_name = simplexKey)]
     pub fn simplex_key(&mut self, key: &str, large: bool) -> Result<bool, JsError> {
-        let tri = self.triangle()?;
-        let step = tri.side() * if large { 0.1 } else { 0.02 };
-        let at = tri.point(&self.state.probabilities());
-        let q = match key {
-            "ArrowLeft" => Point {
-                x: at.x - step,
-                ..at
-            },
-            "ArrowRight" => Point {
-                x: at.x + step,
-                ..at
-            },
-            "ArrowUp" => Point {
-                y: at.y - step,
-                ..at
-            },
-            "ArrowDown" => Point {
-                y: at.y + step,
-                ..at
-            },
-            "Home" => tri.point(&[1.0 / 3.0; 3]),
-            _ => return Ok(false),
-        };
-        self.state.drag_to(&tri, q).map_err(js_error)?;
-        Ok(true)
+        self.interaction
+            .simplex_key(&mut self.state, key, large)
+            .map_err(js_error)
     }
 
     /// Start dragging the bar under CSS-pixel (x, y) of the bar canvas;
     /// returns whether a bar was grabbed (and moves it to the pointer).
     #[wasm_bindgen(js_name = grabBar)]
     pub fn grab_bar(&mut self, x: f64, y: f64) -> Result<bool, JsError> {
-        let Some(layout) = self.bars else {
-            return Ok(false);
-        };
-        let (px, py) = (x * self.scale, y * self.scale);
-        match layout.bar_at(px, py) {
-            Some(bar) => {
-                self.dragged_bar = Some(bar);
-                self.selected_bar = Some(bar);
-                self.drag_bar(x, y)?;
-                Ok(true)
-            }
-            None => Ok(false),
-        }
+        let at = self.device(x, y);
+        self.interaction
+            .grab_bar(&mut self.state, at)
+            .map_err(js_error)
     }
 
     /// Move the grabbed bar to the CSS-pixel height `y`.
     #[wasm_bindgen(js_name = dragBar)]
-    pub fn drag_bar(&mut self, _x: f64, y: f64) -> Result<(), JsError> {
-        let (Some(bar), Some(layout)) = (self.dragged_bar, self.bars) else {
-            return Ok(());
-        };
-        let value = layout.value_at(y * self.scale);
-        // Two decimals are plenty for a dragged logit, and keep the link short.
-        let value = (value * 100.0).round() / 100.0;
-        self.state.set_logit_value(bar, value).map_err(js_error)
+    pub fn drag_bar(&mut self, x: f64, y: f64) -> Result<(), JsError> {
+        let at = self.device(x, y);
+        self.interaction
+            .drag_bar(&mut self.state, at)
+            .map_err(js_error)
     }
 
     /// Let go of the dragged bar.
     #[wasm_bindgen(js_name = releaseBar)]
     pub fn release_bar(&mut self) {
-        self.dragged_bar = None;
+        self.interaction.release_bar();
     }
 
     /// The bar with keyboard focus (1-based, 0 for none).
     #[wasm_bindgen(js_name = selectedBar)]
     pub fn selected_bar(&self) -> usize {
-        self.selected_bar.map_or(0, |b| b + 1)
+        self.interaction.selected_bar().map_or(0, |b| b + 1)
     }
 
     /// Keyboard control of the bars: Left/Right choose a bar, Up/Down change
@@ -403,35 +327,8 @@ impl ExplorerView {
     /// top of the axis. Returns whether the key was used.
     #[wasm_bindgen(js_name = barKey)]
     pub fn bar_key(&mut self, key: &str, large: bool) -> Result<bool, JsError> {
-        let n = self.state.classes();
-        let current = self.selected_bar.unwrap_or(0);
-        let step = if large { 1.0 } else { 0.1 };
-        let value = self.state.logits().get(current).copied().unwrap_or(0.0);
-        let range = bars::nice_range(self.state.logits());
-        let new_value = match key {
-            "ArrowLeft" => {
-                self.selected_bar = Some((current + n - 1) % n);
-                return Ok(true);
-            }
-            "ArrowRight" => {
-                self.selected_bar = Some(if self.selected_bar.is_none() {
-                    0
-                } else {
-                    (current + 1) % n
-                });
-                return Ok(true);
-            }
-            "ArrowUp" => value + step,
-            "ArrowDown" => value - step,
-            "Home" => -range,
-            "End" => range,
-            _ => return Ok(false),
-        };
-        self.selected_bar = Some(current);
-        let rounded = (new_value * 1e6).round() / 1e6;
-        self.state
-            .set_logit_value(current, rounded)
-            .map_err(js_error)?;
-        Ok(true)
+        self.interaction
+            .bar_key(&mut self.state, key, large)
+            .map_err(js_error)
     }
 }

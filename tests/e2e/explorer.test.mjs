@@ -4,7 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
   launch, open, expectClean, expectAccessible, visibleText,
-  shownProbabilities, assertClose, typeInto,
+  shownProbabilities, assertClose, typeInto, BASE_URL,
 } from "./helpers.mjs";
 
 let browser;
@@ -119,5 +119,27 @@ test("tiny logits are written back short, in exponent form", async () => {
   assert.equal(await page.inputValue("#logit-3"), "0.125");
   assert.equal(await page.inputValue("#temperature"), "0.00125");
   expectClean(log);
+  await context.close();
+});
+
+test("if the labs' module cannot load, each part says so and the explorer keeps working", async () => {
+  const context = await browser.newContext();
+  await context.route("**/softmax_lesson_extras_bg.wasm", (route) => route.abort("failed"));
+  const page = await context.newPage();
+  const errors = [];
+  page.on("pageerror", (error) => errors.push(error.message));
+  await page.goto(BASE_URL);
+  await page.waitForSelector("html[data-ready='partial']", { state: "attached", timeout: 20000 });
+  assert.equal(await page.isVisible("#fatal-error"), false, "no page-wide failure banner");
+  for (const id of ["player", "lab-stability", "lab-attention", "lab-calibration", "practice"]) {
+    const note = page.locator(`#${id} .part-unavailable`);
+    assert.equal(await note.count(), 1, `#${id} explains itself`);
+    assert.match(await note.textContent(), /could not be loaded .*reload the page/);
+  }
+  await typeInto(page, "#logit-1", "5");
+  const p = await shownProbabilities(page);
+  assert.ok(p[0] > 0.9, `the explorer still computes: ${p}`);
+  assert.match(await page.textContent("#lesson-jacobian-state"), /x = \(5, 1, 0\)/, "and so does the lesson");
+  assert.deepEqual(errors, [], "no uncaught error");
   await context.close();
 });

@@ -10,15 +10,15 @@ import initCore from "../pkg/softmax_lesson.js";
 import * as explorer from "./explorer.js";
 import * as theme from "./theme.js";
 
-// Fetched only after the first view is drawn (their wasm module too).
-const later = () =>
-  Promise.all([
-    import("./player.js"),
-    import("./lab-stability.js"),
-    import("./lab-attention.js"),
-    import("./lab-calibration.js"),
-    import("./practice.js"),
-  ]);
+// The parts that run on the extras module, fetched only after the first
+// view is drawn, with the section each one lives in.
+const later = [
+  ["player", () => import("./player.js")],
+  ["lab-stability", () => import("./lab-stability.js")],
+  ["lab-attention", () => import("./lab-attention.js")],
+  ["lab-calibration", () => import("./lab-calibration.js")],
+  ["practice", () => import("./practice.js")],
+];
 
 /** Where a module's wasm lives; a single-file build puts the bytes in
  * globalThis.__SOFTMAX_WASM__ instead. */
@@ -58,6 +58,45 @@ async function reveal() {
   }
 }
 
+/** Say under the heading of section `id` that its part could not start;
+ * the rest of the page keeps working. */
+function unavailable(id, error) {
+  console.error(error);
+  const heading = document.getElementById(id)?.querySelector("h2");
+  if (!heading) return;
+  const note = document.createElement("p");
+  note.className = "field-error part-unavailable";
+  note.setAttribute("role", "alert");
+  note.textContent = `This part could not be loaded (${error?.message ?? error}). The explorer and the lesson above still work; reload the page to try again.`;
+  heading.after(note);
+}
+
+/** Instantiate the extras module and mount the parts that need it, one per
+ * task; a part that fails says so in its own section. Returns whether all
+ * of them started. */
+async function mountLater() {
+  const modules = Promise.allSettled(later.map(([, load]) => load()));
+  try {
+    const extras = await import("../pkg/softmax_lesson_extras.js");
+    await extras.default({ module_or_path: wasm("softmax_lesson_extras") });
+  } catch (error) {
+    for (const [id] of later) unavailable(id, error);
+    return false;
+  }
+  let all = true;
+  for (const [k, loaded] of (await modules).entries()) {
+    await yielded();
+    try {
+      if (loaded.status === "rejected") throw loaded.reason;
+      await loaded.value.mount();
+    } catch (error) {
+      unavailable(later[k][0], error);
+      all = false;
+    }
+  }
+  return all;
+}
+
 /** Show everything at once (when the lesson could not start). */
 function revealAll() {
   const rest = document.getElementById("lesson-rest");
@@ -85,13 +124,8 @@ async function main() {
     await part.mount();
   }
   performance.mark("first-view");
-  const extras = await import("../pkg/softmax_lesson_extras.js");
-  await extras.default({ module_or_path: wasm("softmax_lesson_extras") });
-  for (const part of await later()) {
-    await yielded();
-    await part.mount();
-  }
-  document.documentElement.dataset.ready = "true";
+  // "partial" when a part further down could not start (each says why).
+  document.documentElement.dataset.ready = (await mountLater()) ? "true" : "partial";
 }
 
 main().catch((error) => {

@@ -512,7 +512,10 @@ fn exact_in(format: Format, xs: &[f64]) -> (Vec<f64>, Vec<f64>) {
 }
 
 /// The exact route: the core's softmax and log_softmax of the stored
-/// logits, each correctly rounded to the format (see [`exact_in`]).
+/// logits, each correctly rounded to the format (in f32 by the core's
+/// single-precision entry points; for f16 and bf16 the f64 result is rounded
+/// to the format, a second rounding that can differ from a single one only
+/// at an exact tie).
 pub fn exact(format: Format, logits: &[f64], target: usize) -> Route {
     let x = stored(format, logits);
     let xs = values(&x);

@@ -4,7 +4,7 @@
 //!
 //! How the parts connect:
 //!
-//! * [`generate`] builds a [`Problem`] for a [`Level`] and a seed (seed 0 is
+//! * [`generate()`] builds a [`Problem`] for a [`Level`] and a seed (seed 0 is
 //!   the source page's own problem); every expected answer is computed by
 //!   the core ([`crate::softmax_with_temperature`], [`crate::log_softmax`]).
 //! * [`parse::parse_answer`] turns what a person typed (`1/4`, `[0.25; 0.25]`,

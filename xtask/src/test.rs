@@ -14,7 +14,8 @@ use std::process::Command;
 pub enum Layer {
     /// `cargo fmt --check`
     Fmt,
-    /// `cargo clippy --all-targets -- -D warnings`
+    /// `cargo clippy --all-targets -- -D warnings`, and `cargo doc` with
+    /// warnings denied
     Clippy,
     /// native `cargo test` (unit, property and reference tests)
     Native,
@@ -62,7 +63,17 @@ fn run_layer(layer: Layer) -> Result<()> {
             for name in web_test_names()? {
                 wasm.args(["--test", &name]);
             }
-            env::run(wasm.args(["--", "-D", "warnings"]))
+            env::run(wasm.args(["--", "-D", "warnings"]))?;
+            // The documentation builds without a broken link, on both targets.
+            for target in [None, Some("wasm32-unknown-unknown")] {
+                let mut doc = env::cargo();
+                doc.args(["doc", "--no-deps", "--workspace", "--quiet"]);
+                if let Some(target) = target {
+                    doc.args(["--target", target, "--exclude", "xtask"]);
+                }
+                env::run(doc.env("RUSTDOCFLAGS", "-D warnings"))?;
+            }
+            Ok(())
         }
         Layer::Native => env::run(env::cargo().args(["test", "--workspace"])),
         Layer::Wasm => wasm_tests(),

@@ -106,3 +106,18 @@ proptest! {
         }
     }
 }
+
+proptest! {
+    /// What the page writes back into a field is read back by the same
+    /// parser a person's typing goes through, to the very same double, and
+    /// stays short.
+    #[test]
+    fn field_text_reads_back_to_the_same_double(bits in any::<u64>()) {
+        let v = f64::from_bits(bits);
+        prop_assume!(v.is_finite());
+        let text = softmax_lesson::explorer::format::field(v);
+        prop_assert!(text.len() <= 25, "{}", text);
+        let back = softmax_lesson::input::parse_number(&text).unwrap();
+        prop_assert_eq!(back.to_bits(), if v == 0.0 { 0 } else { v.to_bits() }, "{}", text);
+    }
+}

@@ -4,22 +4,13 @@
 import { ExplorerView, checkNumber } from "../pkg/softmax_lesson.js";
 import { fitCanvas, onResize, pointerPosition } from "./canvas.js";
 import { wireExports } from "./export.js";
+import { showFieldError } from "./fields.js";
 import * as theme from "./theme.js";
 
 let view;
 const $ = (id) => document.getElementById(id);
 const canvases = () => ["simplex-canvas", "bars-canvas", "curves-canvas", "jacobian-canvas"].map($);
 
-function showError(field, message) {
-  const box = $(`${field.id}-error`);
-  if (message) {
-    field.setAttribute("aria-invalid", "true");
-    box.textContent = message;
-  } else {
-    field.removeAttribute("aria-invalid");
-    box.textContent = "";
-  }
-}
 
 /**
  * Run `change` (which may throw a core error whose message belongs beside
@@ -29,11 +20,11 @@ function showError(field, message) {
 function attempt(field, change, options = {}) {
   try {
     change();
-    if (field) showError(field, "");
+    if (field) showFieldError(field, "");
     render(options);
     return true;
   } catch (error) {
-    if (field) showError(field, error.message);
+    if (field) showFieldError(field, error.message);
     return false;
   }
 }
@@ -84,19 +75,19 @@ function syncFields(except) {
   logitFields().forEach((field, i) => {
     if (field !== except) {
       field.value = texts[i];
-      showError(field, "");
+      showFieldError(field, "");
     }
   });
   const t = $("temperature");
   if (t !== except) {
     t.value = view.temperatureText();
-    showError(t, "");
+    showFieldError(t, "");
   }
   if ($("temperature-slider") !== except) $("temperature-slider").value = view.sliderPosition();
   const nudge = $("nudge-size");
   if (nudge !== except) {
     nudge.value = view.nudgeText();
-    showError(nudge, "");
+    showFieldError(nudge, "");
   }
   const [target, i, k, nudged] = view.choices();
   $("target-class").value = String(target);
@@ -269,9 +260,9 @@ function wireControls() {
   amount.addEventListener("input", () => {
     try {
       checkNumber(amount.value);
-      showError(amount, "");
+      showFieldError(amount, "");
     } catch (error) {
-      showError(amount, error.message);
+      showFieldError(amount, error.message);
     }
   });
   const shift = (subtract) => attempt(amount, () => view.shiftAll(amount.value, subtract), { push: true });

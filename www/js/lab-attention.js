@@ -5,6 +5,7 @@
 // cell; the cell is described in a live region.
 import { AttentionView } from "../pkg/softmax_lesson_extras.js";
 import { fitCanvas, onResize, pointerPosition } from "./canvas.js";
+import { showFieldError } from "./fields.js";
 import * as theme from "./theme.js";
 
 let view;
@@ -25,16 +26,6 @@ function fillSelect(select, labels, values = labels) {
   select.replaceChildren(...labels.map((label, i) => el("option", label, { value: String(values[i]) })));
 }
 
-function showError(field, message) {
-  const box = $(`${field.id}-error`);
-  if (message) {
-    field.setAttribute("aria-invalid", "true");
-    box.textContent = message;
-  } else {
-    field.removeAttribute("aria-invalid");
-    box.textContent = "";
-  }
-}
 
 function drawMaps() {
   let ratio = 1;
@@ -81,7 +72,7 @@ function syncControls({ except = null } = {}) {
     const field = $(id);
     if (field !== except) {
       field.value = value;
-      showError(field, "");
+      showFieldError(field, "");
     }
   }
 }
@@ -147,10 +138,10 @@ function wireField(id, setter) {
   field.addEventListener("input", () => {
     try {
       setter(field.value);
-      showError(field, "");
+      showFieldError(field, "");
       render({ except: field });
     } catch (error) {
-      showError(field, error.message);
+      showFieldError(field, error.message);
     }
   });
 }

@@ -3,6 +3,7 @@
 // number, including the slider's read-out, is written by the core.
 import { CalibrationView } from "../pkg/softmax_lesson_extras.js";
 import { fitCanvas, onResize } from "./canvas.js";
+import { showFieldError } from "./fields.js";
 import * as theme from "./theme.js";
 
 let view;
@@ -65,15 +66,12 @@ export async function mount() {
   const slider = $("cal-slider");
   slider.max = String(view.sliderSteps());
   slider.addEventListener("input", () => {
-    const error = $("cal-slider-error");
     try {
       view.setSlider(slider.value);
-      slider.removeAttribute("aria-invalid");
-      error.textContent = "";
+      showFieldError(slider, "");
       show({ moveSlider: false });
     } catch (e) {
-      slider.setAttribute("aria-invalid", "true");
-      error.textContent = e.message;
+      showFieldError(slider, e.message);
     }
   });
   $("cal-fit").addEventListener("click", () => {

@@ -2,6 +2,7 @@
 // to one StabilityView in Rust and lays out the three routes it returns.
 // Every number and every mark comes from the core; this file builds DOM.
 import { StabilityView } from "../pkg/softmax_lesson_extras.js";
+import { showFieldError } from "./fields.js";
 
 let view;
 const $ = (id) => document.getElementById(id);
@@ -73,16 +74,8 @@ function routeBlock(route, count) {
 }
 
 function showError(message) {
-  const field = $("stab-logits");
-  const box = $("stab-logits-error");
-  if (message) {
-    field.setAttribute("aria-invalid", "true");
-    box.textContent = message;
-    $("stab-logits-read").textContent = "";
-  } else {
-    field.removeAttribute("aria-invalid");
-    box.textContent = "";
-  }
+  showFieldError($("stab-logits"), message);
+  if (message) $("stab-logits-read").textContent = "";
 }
 
 function syncControls({ logits = true } = {}) {

@@ -5,6 +5,7 @@
 // this file only wires events and moves text into the DOM.
 import { LessonDiagrams, WorkedView } from "../pkg/softmax_lesson.js";
 import { fitCanvas, onResize } from "./canvas.js";
+import { showFieldError } from "./fields.js";
 import * as theme from "./theme.js";
 
 const $ = (id) => document.getElementById(id);
@@ -137,16 +138,6 @@ class WorkedFigure {
   }
 }
 
-function showFieldError(field, message) {
-  const box = $(`${field.id}-error`);
-  if (message) {
-    field.setAttribute("aria-invalid", "true");
-    box.textContent = message;
-  } else {
-    field.removeAttribute("aria-invalid");
-    box.textContent = "";
-  }
-}
 
 function mountOwn(figure) {
   const worked = new WorkedFigure(figure);

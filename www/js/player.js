@@ -3,6 +3,7 @@
 // frame, the drawing and what each key does are all decided in Rust.
 import { PlayerView } from "../pkg/softmax_lesson_extras.js";
 import { fitCanvas, onResize } from "./canvas.js";
+import { showFieldError } from "./fields.js";
 import * as theme from "./theme.js";
 
 let view;
@@ -108,14 +109,11 @@ function wire() {
   scrubber.max = String(view.durationMs());
   scrubber.step = "100";
   scrubber.addEventListener("input", () => {
-    const error = $("player-scrubber-error");
     try {
       view.scrub(scrubber.value);
-      scrubber.removeAttribute("aria-invalid");
-      error.textContent = "";
+      showFieldError(scrubber, "");
     } catch (e) {
-      scrubber.setAttribute("aria-invalid", "true");
-      error.textContent = e.message;
+      showFieldError(scrubber, e.message);
     }
     show();
   });

@@ -3,6 +3,7 @@
 // wires buttons and fields, moves text into the page, and keeps the
 // progress record in localStorage under a versioned key.
 import { PracticeView } from "../pkg/softmax_lesson_extras.js";
+import { showFieldError } from "./fields.js";
 
 const KEY = "softmax-lesson.practice.v1";
 const LEVELS = ["easy", "medium", "hard"];
@@ -40,10 +41,7 @@ function fillList(list, lines) {
 }
 
 function showError(level, message) {
-  const field = $(`problem-${level}-answer`);
-  if (message) field.setAttribute("aria-invalid", "true");
-  else field.removeAttribute("aria-invalid");
-  $(`problem-${level}-error`).textContent = message;
+  showFieldError($(`problem-${level}-answer`), message, $(`problem-${level}-error`));
 }
 
 function showVerdict(level, outcome, message) {

@@ -4,7 +4,7 @@
 //! [`crate::labs::timeline`]; this module only lays it out.
 
 use super::frame::{label_style, Frame as PlotFrame};
-use super::simplex::temperature_path;
+use super::simplex::{draw_triangle, temperature_path};
 use super::{clear, err, DrawResult, Theme};
 use crate::explorer::format::{fixed, short};
 use crate::labs::timeline::Frame;
@@ -250,19 +250,13 @@ fn draw_simplex<DB: DrawingBackend>(
         h: r.h - 22.0 * s,
     };
     let tri = shifted(&Triangle::fit(inner.w, inner.h, 34.0 * s), inner);
-    let corners: Vec<(i32, i32)> = tri.vertices.iter().map(|v| ipt(v.x, v.y)).collect();
-    area.draw(&Polygon::new(corners.clone(), theme.faint.filled()))
-        .map_err(err)?;
-    let mut outline = corners.clone();
-    outline.push(corners[0]);
-    area.draw(&PathElement::new(
-        outline,
-        theme.muted.stroke_width(s.ceil() as u32),
-    ))
-    .map_err(err)?;
+    draw_triangle(area, &tri, theme, s)?;
     if let Some(k) = f.mask {
         // The edge where the masked class has probability 0.
-        let ends: Vec<(i32, i32)> = (0..3).filter(|&j| j != k).map(|j| corners[j]).collect();
+        let ends: Vec<(i32, i32)> = (0..3)
+            .filter(|&j| j != k)
+            .map(|j| ipt(tri.vertices[j].x, tri.vertices[j].y))
+            .collect();
         area.draw(&PathElement::new(
             ends,
             theme.accent.stroke_width((4.0 * s).ceil() as u32),

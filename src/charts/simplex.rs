@@ -49,6 +49,27 @@ fn px(p: Point) -> (i32, i32) {
     (p.x.round() as i32, p.y.round() as i32)
 }
 
+/// The triangle itself: a faint fill and an outline, `s` device pixels per
+/// CSS pixel.
+pub fn draw_triangle<DB: DrawingBackend>(
+    area: &DrawingArea<DB, Shift>,
+    tri: &Triangle,
+    theme: &Theme,
+    s: f64,
+) -> DrawResult<()> {
+    let corners: Vec<(i32, i32)> = tri.vertices.iter().map(|&v| px(v)).collect();
+    area.draw(&Polygon::new(corners.clone(), theme.faint.filled()))
+        .map_err(err)?;
+    let mut outline = corners.clone();
+    outline.push(corners[0]);
+    area.draw(&PathElement::new(
+        outline,
+        theme.muted.stroke_width(s.ceil() as u32),
+    ))
+    .map_err(err)?;
+    Ok(())
+}
+
 /// Draw the simplex view filling `area` and return the triangle, so pointer
 /// positions can be mapped back to probabilities.
 pub fn draw<DB: DrawingBackend>(
@@ -60,16 +81,7 @@ pub fn draw<DB: DrawingBackend>(
     let (w, h) = area.dim_in_pixel();
     let tri = Triangle::fit(w as f64, h as f64, 34.0 * s);
     clear(area, theme)?;
-    let corners: Vec<(i32, i32)> = tri.vertices.iter().map(|&v| px(v)).collect();
-    area.draw(&Polygon::new(corners.clone(), theme.faint.filled()))
-        .map_err(err)?;
-    let mut outline = corners.clone();
-    outline.push(corners[0]);
-    area.draw(&PathElement::new(
-        outline,
-        theme.muted.stroke_width(s.ceil() as u32),
-    ))
-    .map_err(err)?;
+    draw_triangle(area, &tri, theme, s)?;
 
     // Vertex labels: text, not colour, says which corner is which.
     let labels = ["class 1 (p₁ = 1)", "class 2 (p₂ = 1)", "class 3 (p₃ = 1)"];

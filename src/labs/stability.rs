@@ -378,29 +378,34 @@ fn stored(format: Format, logits: &[f64]) -> Vec<Cell> {
         .collect()
 }
 
-/// The naive route: `exp`, sum, divide, log, with no shift.
-pub fn naive(format: Format, logits: &[f64], target: usize) -> Route {
-    let x = stored(format, logits);
-    let xs = values(&x);
-    let e: Vec<Cell> = xs
-        .iter()
+/// `exp` of each value, each marked where it overflows or underflows.
+fn exponentials(format: Format, xs: &[f64]) -> Vec<Cell> {
+    xs.iter()
         .map(|&x| {
             let v = format.exp(x);
             cell(v, judge(format, v, x.is_finite(), x > f64::NEG_INFINITY))
         })
-        .collect();
+        .collect()
+}
+
+/// Each of `es` divided by their sum `s`, marked where that goes wrong.
+fn normalised(format: Format, es: &[f64], s: f64) -> Vec<Cell> {
+    es.iter()
+        .map(|&e| {
+            let v = format.div(e, s);
+            cell(v, judge(format, v, e.is_finite() && s.is_finite(), e > 0.0))
+        })
+        .collect()
+}
+
+/// The naive route: `exp`, sum, divide, log, with no shift.
+pub fn naive(format: Format, logits: &[f64], target: usize) -> Route {
+    let x = stored(format, logits);
+    let xs = values(&x);
+    let e = exponentials(format, &xs);
     let es = values(&e);
     let s = sum(format, &es);
-    let p: Vec<Cell> = es
-        .iter()
-        .map(|&e| {
-            let v = format.div(e, s.value);
-            cell(
-                v,
-                judge(format, v, e.is_finite() && s.value.is_finite(), e > 0.0),
-            )
-        })
-        .collect();
+    let p = normalised(format, &es, s.value);
     let log_p = logs(format, &values(&p));
     let l = loss(
         format,
@@ -440,25 +445,10 @@ pub fn shifted(format: Format, logits: &[f64], target: usize) -> Route {
         })
         .collect();
     let zs = values(&z);
-    let e: Vec<Cell> = zs
-        .iter()
-        .map(|&z| {
-            let v = format.exp(z);
-            cell(v, judge(format, v, z.is_finite(), z > f64::NEG_INFINITY))
-        })
-        .collect();
+    let e = exponentials(format, &zs);
     let es = values(&e);
     let s = sum(format, &es);
-    let p: Vec<Cell> = es
-        .iter()
-        .map(|&e| {
-            let v = format.div(e, s.value);
-            cell(
-                v,
-                judge(format, v, e.is_finite() && s.value.is_finite(), e > 0.0),
-            )
-        })
-        .collect();
+    let p = normalised(format, &es, s.value);
     let log_p = logs(format, &values(&p));
     let ln_s = {
         let v = format.ln(s.value);

@@ -12,7 +12,11 @@ use crate::lesson::diagrams::{
 };
 use crate::lesson::number::{decimals, input};
 use crate::lesson::worked::{spoken_text, Piece, Quantity, Worked};
+use crate::simplex::Triangle;
 use js_sys::{Array, Object};
+use plotters::coord::Shift;
+use plotters::prelude::DrawingArea;
+use plotters_canvas::CanvasBackend;
 use wasm_bindgen::prelude::*;
 use web_sys::HtmlCanvasElement;
 
@@ -58,11 +62,7 @@ impl Look {
 
     fn set(&mut self, theme: &str, ratio: f64) {
         self.theme = Theme::named(theme);
-        self.scale = if ratio.is_finite() && ratio > 0.0 {
-            ratio.min(4.0)
-        } else {
-            1.0
-        };
+        self.scale = super::pixel_ratio(ratio);
     }
 }
 
@@ -192,6 +192,30 @@ impl Default for LessonDiagrams {
     }
 }
 
+impl LessonDiagrams {
+    /// The simplex of the base logits (2, 1, 0) with the point `p`; returns
+    /// the triangle, for the marks drawn over it.
+    fn draw_base_simplex(
+        &self,
+        area: &DrawingArea<CanvasBackend, Shift>,
+        p: &[f64],
+    ) -> Result<Triangle, JsError> {
+        simplex::draw(
+            area,
+            &simplex::SimplexScene {
+                logits: &BASE_LOGITS,
+                probabilities: p,
+                trail: &[],
+                arrow: None,
+                contours: false,
+                scale: self.look.scale,
+                theme: self.look.theme,
+            },
+        )
+        .map_err(js_error)
+    }
+}
+
 #[wasm_bindgen]
 impl LessonDiagrams {
     /// Diagrams in the light theme at ratio 1 until told otherwise.
@@ -249,19 +273,7 @@ impl LessonDiagrams {
         let area = canvas::area(canvas)?;
         let a = state.shifted_point();
         let b = state.scaled_point();
-        let tri = simplex::draw(
-            &area,
-            &simplex::SimplexScene {
-                logits: &BASE_LOGITS,
-                probabilities: &b,
-                trail: &[],
-                arrow: None,
-                contours: false,
-                scale: self.look.scale,
-                theme: self.look.theme,
-            },
-        )
-        .map_err(js_error)?;
+        let tri = self.draw_base_simplex(&area, &b)?;
         marks::draw(
             &area,
             &tri,
@@ -301,19 +313,7 @@ impl LessonDiagrams {
         };
         let area = canvas::area(canvas)?;
         let p = state.point();
-        let tri = simplex::draw(
-            &area,
-            &simplex::SimplexScene {
-                logits: &BASE_LOGITS,
-                probabilities: &p,
-                trail: &[],
-                arrow: None,
-                contours: false,
-                scale: self.look.scale,
-                theme: self.look.theme,
-            },
-        )
-        .map_err(js_error)?;
+        let tri = self.draw_base_simplex(&area, &p)?;
         let marked = state.marks();
         let list: Vec<marks::Mark> = marked
             .iter()

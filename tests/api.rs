@@ -137,6 +137,72 @@ fn temperature_zero_is_argmax_with_ties_split() {
 }
 
 #[test]
+fn jacobian_at_zero_temperature_with_tied_maxima_is_the_signed_infinite_limit() {
+    // (2, 2, 0): classes 1 and 2 tie; as T -> 0 their block grows like 1/(4T).
+    let j0 = jacobian(&[2.0, 2.0, 0.0], 0.0).unwrap();
+    assert_eq!(j0, vec![INF, -INF, 0.0, -INF, INF, 0.0, 0.0, 0.0, 0.0]);
+    // The finite-T matrix approaches it: same signs, magnitudes near 1/(4T).
+    for t in [1e-3, 1e-30, 1e-300] {
+        let j = jacobian(&[2.0, 2.0, 0.0], t).unwrap();
+        for (limit, entry) in j0.iter().zip(&j) {
+            if limit.is_infinite() {
+                assert_eq!(limit.signum(), entry.signum(), "T = {t}");
+                assert!(
+                    (entry.abs() * 4.0 * t - 1.0).abs() < 1e-6,
+                    "T = {t}: {entry}"
+                );
+            } else {
+                assert!(entry.abs() * t < 1e-12, "T = {t}: {entry}");
+            }
+        }
+    }
+    // A unique maximum still gives 0, and so does a tie below the maximum.
+    assert_eq!(jacobian(&[3.0, 1.0, 1.0], 0.0).unwrap(), vec![0.0; 9]);
+}
+
+#[test]
+fn jvp_at_zero_temperature_with_tied_maxima_follows_the_tangent_against_the_block_mean() {
+    let x = [5.0, -1.0, 5.0, 5.0];
+    // Block {0, 2, 3}, tangent mean over it (1 + 4 + 1) / 3 = 2.
+    assert_eq!(
+        jvp(&x, 0.0, &[1.0, 9.0, 4.0, 1.0]).unwrap(),
+        vec![-INF, 0.0, INF, -INF]
+    );
+    // Exactly at the mean: 0, decided exactly even when the values cancel
+    // only in their last bits or span the whole range.
+    assert_eq!(
+        jvp(&x, 0.0, &[2.0, 0.0, 3.0, 1.0]).unwrap(),
+        vec![0.0, 0.0, INF, -INF]
+    );
+    let v = [1e300, 7.0, -1e300, 1e-300];
+    // The mean is 1e-300 / 3, so the last entry lies above it.
+    assert_eq!(jvp(&x, 0.0, &v).unwrap(), vec![INF, 0.0, -INF, INF]);
+    let tiny = [5e-324, 0.0, 0.0, 0.0];
+    assert_eq!(jvp(&x, 0.0, &tiny).unwrap(), vec![INF, 0.0, -INF, -INF]);
+    let huge = [f64::MAX, 0.0, f64::MAX, -f64::MAX];
+    assert_eq!(jvp(&x, 0.0, &huge).unwrap(), vec![INF, 0.0, INF, -INF]);
+    // The same signs as a small positive temperature.
+    let near = jvp(&x, 1e-200, &[1.0, 9.0, 4.0, 1.0]).unwrap();
+    for i in [0, 2, 3] {
+        assert_eq!(
+            near[i].signum(),
+            jvp(&x, 0.0, &[1.0, 9.0, 4.0, 1.0]).unwrap()[i].signum()
+        );
+    }
+    assert!(near[1].abs() < 1e-100);
+    // The f32 entry points agree.
+    assert_eq!(
+        softmax_lesson::math::jacobian_f32(&[2.0, 2.0], 0.0).unwrap(),
+        vec![
+            f32::INFINITY,
+            f32::NEG_INFINITY,
+            f32::NEG_INFINITY,
+            f32::INFINITY
+        ]
+    );
+}
+
+#[test]
 fn infinite_temperature_is_uniform_over_unmasked_entries() {
     assert_eq!(
         softmax_with_temperature(&[1.0, -INF, 7.0, 2.0], INF).unwrap(),

@@ -26,7 +26,9 @@ pub struct JacobianScene<'a> {
 /// negative towards the accent, zero the background; `scale` is the largest
 /// magnitude shown.
 pub fn cell_color(theme: &Theme, value: f64, largest: f64) -> RGBColor {
-    let t = if largest > 0.0 && value.is_finite() {
+    let t = if value.is_infinite() {
+        1.0
+    } else if largest > 0.0 && value.is_finite() {
         (value.abs() / largest).min(1.0)
     } else {
         0.0
@@ -79,11 +81,12 @@ pub fn draw<DB: DrawingBackend>(
             label_style(theme, 12.0, s, HPos::Right, VPos::Center),
         ))
         .map_err(err)?;
-        let mut row_sum = 0.0;
-        for k in 0..n {
+        let row: Vec<f64> = (0..n)
+            .map(|k| scene.entries.get(i * n + k).copied().unwrap_or(f64::NAN))
+            .collect();
+        let row_sum = crate::math::row_sum(&row);
+        for (k, &v) in row.iter().enumerate() {
             let x = left + k as f64 * cell;
-            let v = scene.entries.get(i * n + k).copied().unwrap_or(f64::NAN);
-            row_sum += v;
             let fill = cell_color(theme, v, largest);
             area.draw(&Rectangle::new(
                 [(x as i32, y as i32), ((x + cell) as i32, (y + cell) as i32)],

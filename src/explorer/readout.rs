@@ -147,7 +147,7 @@ impl Readout {
                 .collect(),
             row_sums: j
                 .chunks(n.max(1))
-                .map(|row| fixed(row.iter().sum::<f64>(), 3))
+                .map(|row| fixed(crate::math::row_sum(row), 3))
                 .collect(),
             nudged: nudged.iter().map(|v| fixed(*v, 4)).collect(),
             spoken,

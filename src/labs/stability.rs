@@ -164,7 +164,7 @@ pub fn presets() -> Vec<Preset> {
     long[6] = 1000.0;
     vec![
         Preset {
-            label: "(1000, 1001, 999) in f64: the source page's overflow".to_owned(),
+            label: "(1000, 1001, 999) in f64: the overflow of worked example 2".to_owned(),
             logits: vec![1000.0, 1001.0, 999.0],
             format: Format::F64,
             target: 0,

@@ -167,7 +167,7 @@ impl Worked {
         let (low, high) = TEMPERATURE_RANGE;
         if !(low..=high).contains(&temperature) {
             return Err(Error::Invalid(format!(
-                "Temperature: use a value between {low} and {high} here; the explorer shows the limits 0 and inf."
+                "Temperature: use a value between {low} and {high} here; the playground at the top shows the limits 0 and inf."
             )));
         }
         Ok(Worked::compute(Setup {

@@ -3,7 +3,10 @@
 //!
 //! `d p_i / d x_j = p_i (delta_ij - p_j) / T`, i.e. `J = (diag(p) - p p^T) / T`.
 //! Every row of `J` sums to zero (moving all logits together changes nothing),
-//! and `J` vanishes as `p` approaches a vertex of the simplex or `T -> 0`.
+//! and `J` vanishes as `p` approaches a vertex of the simplex, and as
+//! `T -> 0` when one logit is strictly the largest. When `k >= 2` logits tie
+//! for the largest, the entries among the tied classes grow like `1 / T`
+//! instead, and `T = 0` returns the signed infinities of that limit.
 //!
 //! # Accuracy
 //!
@@ -37,14 +40,81 @@ use super::softmax::softmax_in;
 use super::sum::Cascade;
 use super::Error;
 
+/// At `T = 0` with finite logits, the classes tied for the largest logit
+/// when there are at least two of them; `None` otherwise (a unique argmax,
+/// another temperature, or special values).
+fn tied_block(logits: &[f64], t: Temp) -> Option<Vec<usize>> {
+    let (Case::Finite { max, .. }, Temp::Zero) = (classify(logits), t) else {
+        return None;
+    };
+    let block: Vec<usize> = (0..logits.len()).filter(|&i| logits[i] == max).collect();
+    (block.len() >= 2).then_some(block)
+}
+
+/// The sign of `k v_i - sum_{j in block} v_j` (which is `v_i` minus the
+/// tangent's mean over the tied block, times `k`), computed exactly with an
+/// expansion: the sign of a nonoverlapping expansion is the sign of its
+/// leading word. The terms are scaled by a power of two only when the
+/// tangent is so large (above about `2^997`) that the sum could overflow.
+fn sign_against_block_mean(v: &[f64], i: usize, block: &[usize]) -> f64 {
+    let k = block.len() as f64;
+    let mut terms: Vec<f64> = Vec::with_capacity(2 * block.len());
+    for &j in block {
+        terms.push(v[i]);
+        terms.push(-v[j]);
+    }
+    if terms.iter().any(|x| !x.is_finite()) {
+        // Outside the guarantee: IEEE arithmetic, NaN where it is undefined.
+        let mean = block.iter().map(|&j| v[j]).sum::<f64>() / k;
+        let d = v[i] - mean;
+        return if d.is_nan() {
+            f64::NAN
+        } else if d == 0.0 {
+            0.0
+        } else {
+            d.signum()
+        };
+    }
+    let vmax = terms.iter().fold(0.0f64, |a, x| a.max(x.abs()));
+    let headroom = 26 + (usize::BITS - block.len().leading_zeros()) as i32;
+    let shift = if vmax == 0.0 {
+        0
+    } else {
+        (exponent(vmax) + headroom - 1023).max(0)
+    };
+    if shift > 0 {
+        for x in &mut terms {
+            *x = ldexp(*x, -shift);
+        }
+    }
+    let lead = sum_terms(&terms).0[0];
+    if lead == 0.0 {
+        0.0
+    } else {
+        lead.signum()
+    }
+}
+
 /// Whether the derivative is identically zero or NaN rather than given by the
-/// formula: the limits `T = 0` and `T = +inf`, masked rows and `+inf` logits
-/// all leave the probabilities locally constant.
+/// formula: the limits `T = 0` (with a unique argmax) and `T = +inf`, masked
+/// rows and `+inf` logits all leave the probabilities locally constant.
 fn degenerate(logits: &[f64], t: Temp) -> Option<f64> {
     match (classify(logits), t) {
         (Case::HasNan, _) => Some(f64::NAN),
         (Case::Finite { .. }, Temp::Finite(_)) => None,
         _ => Some(0.0),
+    }
+}
+
+/// The sum of one row of a Jacobian returned by [`jacobian`], as a person
+/// reading the matrix would state it: the plain sum, except that a row of
+/// the `T = 0` limit with tied maxima (which holds `+inf` and `-inf`) sums
+/// to 0, the limit of its sums (every row of `J` sums to 0 at every `T > 0`).
+pub fn row_sum(row: &[f64]) -> f64 {
+    if row.iter().any(|v| v.is_infinite()) && !row.iter().any(|v| v.is_nan()) {
+        0.0
+    } else {
+        row.iter().sum()
     }
 }
 
@@ -61,6 +131,22 @@ pub(crate) fn jacobian_in<O: Output>(logits: &[f64], temperature_t: f64) -> Resu
         return Err(Error::Invalid(format!(
             "a full Jacobian is formed for at most {MAX_JACOBIAN_CLASSES} classes (got {n}); use the Jacobian-vector product instead"
         )));
+    }
+    if let Some(block) = tied_block(logits, temp) {
+        // The limit T -> 0 with tied maxima: the block's entries are
+        // (delta_ij / k - 1 / k^2) / T, so +inf on its diagonal and -inf off
+        // it; every other entry tends to 0.
+        let mut j = vec![O::exact(0.0); n * n];
+        for &a in &block {
+            for &b in &block {
+                j[a * n + b] = O::exact(if a == b {
+                    f64::INFINITY
+                } else {
+                    f64::NEG_INFINITY
+                });
+            }
+        }
+        return Ok(j);
     }
     if let Some(fill) = degenerate(logits, temp) {
         return Ok(vec![O::exact(fill); n * n]);
@@ -111,6 +197,19 @@ pub(crate) fn jvp_in<O: Output>(
             expected: logits.len(),
             found: tangent.len(),
         });
+    }
+    if let Some(block) = tied_block(logits, temp) {
+        // (J v)_i = (v_i - mean of v over the block) / (k T) in the block in
+        // the limit, so an infinity of that sign (0 where they are equal);
+        // every entry outside the block tends to 0.
+        let mut out = vec![O::exact(0.0); logits.len()];
+        for &i in &block {
+            let sign = sign_against_block_mean(tangent, i, &block);
+            if sign != 0.0 {
+                out[i] = O::exact(sign * f64::INFINITY);
+            }
+        }
+        return Ok(out);
     }
     if let Some(fill) = degenerate(logits, temp) {
         return Ok(vec![O::exact(fill); logits.len()]);
@@ -259,8 +358,11 @@ impl ExactMean {
 /// double-double with a separate exponent, one rounding per entry. The
 /// residual chance of a misrounding is near `2^-47` per entry.
 ///
-/// Special values: any NaN gives all NaN; `T = 0`, `T = +inf`, a fully masked
-/// row or `+inf` logits give all zeros; a negative or NaN `T` is an [`Error`],
+/// Special values: any NaN gives all NaN; `T = 0` with a unique largest
+/// logit, `T = +inf`, a fully masked row or `+inf` logits give all zeros;
+/// `T = 0` with `k >= 2` logits tied for the largest gives the limit of
+/// `J` as `T -> 0`: `+inf` on the diagonal of the tied block, `-inf` between
+/// two tied classes, 0 everywhere else (those entries grow like `1 / (k T)`); a negative or NaN `T` is an [`Error`],
 /// and so is more than [`MAX_JACOBIAN_CLASSES`] logits (the `n * n` matrix
 /// would not fit in memory).
 pub fn jacobian(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
@@ -284,7 +386,10 @@ pub fn jacobian(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
 /// arithmetic on the correctly rounded `p`, outside the guarantee.
 ///
 /// The tangent must have one entry per logit, otherwise an [`Error`]. The
-/// special values of [`jacobian`] apply.
+/// special values of [`jacobian`] apply; at `T = 0` with tied largest
+/// logits, entry `i` of the tied block is the limit `sign(v_i - m) * inf`,
+/// with `m` the tangent's mean over the block (exactly 0 when `v_i = m`,
+/// decided in exact arithmetic), and every other entry is 0.
 pub fn jvp(logits: &[f64], temperature_t: f64, tangent: &[f64]) -> Result<Vec<f64>, Error> {
     jvp_in(logits, temperature_t, tangent)
 }

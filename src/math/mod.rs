@@ -67,7 +67,7 @@ pub use f32::{
     jacobian_f32, jvp_f32, log_softmax_f32, log_softmax_with_temperature_f32, logsumexp_f32,
     softmax_f32, softmax_with_temperature_f32,
 };
-pub use jacobian::{jacobian, jvp, MAX_JACOBIAN_CLASSES};
+pub use jacobian::{jacobian, jvp, row_sum, MAX_JACOBIAN_CLASSES};
 pub use softmax::{
     log_softmax, log_softmax_with_temperature, logsumexp, softmax, softmax_with_temperature,
 };

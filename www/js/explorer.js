@@ -9,6 +9,8 @@ import * as theme from "./theme.js";
 
 let view;
 const $ = (id) => document.getElementById(id);
+/** The playground and the blocks of it that live in the lesson's sections. */
+const parts = () => document.querySelectorAll("#explorer, .explorer-part");
 const canvases = () => ["simplex-canvas", "bars-canvas", "curves-canvas", "jacobian-canvas"].map($);
 
 
@@ -41,9 +43,17 @@ function buildLogitFields() {
   for (let k = 1; k <= n; k++) {
     const wrap = document.createElement("div");
     wrap.className = "field";
+    wrap.dataset.class = String(k);
     const label = document.createElement("label");
     label.htmlFor = `logit-${k}`;
-    label.textContent = `logit ${k} (x${k})`;
+    const name = document.createElement("span");
+    name.className = "visually-hidden";
+    name.textContent = `logit ${k}`;
+    const symbol = document.createElement("span");
+    symbol.setAttribute("aria-hidden", "true");
+    symbol.className = "class-mark";
+    symbol.append("x", Object.assign(document.createElement("sub"), { textContent: String(k) }));
+    label.append(symbol, name);
     const input = document.createElement("input");
     Object.assign(input, { id: `logit-${k}`, type: "text", inputMode: "decimal", autocomplete: "off", spellcheck: false });
     input.setAttribute("aria-describedby", `logit-${k}-error`);
@@ -147,9 +157,11 @@ function watchCanvases() {
   });
   for (const canvas of canvases()) observer.observe(canvas);
   // A download takes the canvas as it is: bring it up to date first.
-  $("explorer").addEventListener("click", (event) => {
-    if (event.target.closest(".export")) drawViews({ all: true });
-  }, true);
+  for (const part of parts()) {
+    part.addEventListener("click", (event) => {
+      if (event.target.closest(".export")) drawViews({ all: true });
+    }, true);
+  }
 }
 
 function cell(tag, text, attrs = {}) {
@@ -184,12 +196,21 @@ function setText(element, text) {
 function showReadout() {
   const r = view.readout();
   const n = r.probabilities.length;
-  shapeTable($("readout-rows"), n, 3, (tr, i) => tr.cells[1].setAttribute("data-probability", String(i + 1)))
-    .forEach((tr, i) => {
-      setText(tr.cells[0], `class ${i + 1}`);
-      setText(tr.cells[1], r.probabilities[i]);
-      setText(tr.cells[2], r.logProbabilities[i]);
-    });
+  const classRow = (tr, i) => tr.cells[0].setAttribute("data-class", String(i + 1));
+  shapeTable($("readout-rows"), n, 2, (tr, i) => {
+    classRow(tr, i);
+    tr.cells[1].setAttribute("data-probability", String(i + 1));
+  }).forEach((tr, i) => {
+    setText(tr.cells[0], `class ${i + 1}`);
+    setText(tr.cells[1], r.probabilities[i]);
+  });
+  shapeTable($("logp-rows"), n, 2, classRow).forEach((tr, i) => {
+    setText(tr.cells[0], `class ${i + 1}`);
+    setText(tr.cells[1], r.logProbabilities[i]);
+  });
+  // The sections further down show this state next to their own read-outs.
+  const echo = `Playground now: x = (${view.logitTexts().join(", ")}), T = ${view.temperatureText()}, so p = (${r.probabilities.join(", ")}).`;
+  for (const line of document.querySelectorAll("[data-echo]")) setText(line, echo);
   setText($("lse-out"), r.logSumExp);
   setText($("lse-bounds"), r.logSumExpBounds);
   setText($("entropy-out"), r.entropy);
@@ -364,10 +385,12 @@ export function mount() {
   wireControls();
   wireCanvases();
   // The SVG renderer lives in the extras module, loaded after the first view.
-  wireExports($("explorer"), async (name, width, height) => {
-    const { explorerSvg } = await import("../pkg/softmax_lesson_extras.js");
-    return explorerSvg(view.fragment(), name, width, height, theme.current(), view.contoursShown());
-  });
+  for (const part of parts()) {
+    wireExports(part, async (name, width, height) => {
+      const { explorerSvg } = await import("../pkg/softmax_lesson_extras.js");
+      return explorerSvg(view.fragment(), name, width, height, theme.current(), view.contoursShown());
+    });
+  }
   window.addEventListener("popstate", () => {
     loadFromUrl();
     render();

@@ -248,38 +248,6 @@ function mountDiagrams() {
   });
 }
 
-/** The Jacobian table follows the explorer's state (kept in the URL). */
-function mountJacobian() {
-  const rows = $("lesson-jacobian-rows");
-  if (!rows) return;
-  const render = () => {
-    const table = LessonDiagrams.jacobianTable(location.hash);
-    $("lesson-jacobian-state").textContent = table.state;
-    const headRow = document.createElement("tr");
-    table.head.forEach((text) => {
-      const th = cell("th", text);
-      th.scope = "col";
-      headRow.append(th);
-    });
-    $("lesson-jacobian-head").replaceChildren(headRow);
-    rows.replaceChildren(
-      ...table.rows.map((row) => {
-        const tr = document.createElement("tr");
-        row.forEach((text, i) => {
-          const el = cell(i === 0 ? "th" : "td", text);
-          if (i === 0) el.scope = "row";
-          tr.append(el);
-        });
-        return tr;
-      }),
-    );
-  };
-  render();
-  // The explorer rewrites its read-out (and the URL) after every change.
-  const readout = $("readout-rows");
-  if (readout) new MutationObserver(render).observe(readout, { childList: true, subtree: true, characterData: true });
-  window.addEventListener("hashchange", render);
-}
 
 /** Mount the diagrams, the worked examples and the Jacobian table, each in
  * its own task (together they take longer than a frame). */
@@ -289,7 +257,6 @@ export async function mount() {
   await nextTask();
   mountWorked();
   await nextTask();
-  mountJacobian();
   let pending = false;
   const redrawAll = () => {
     if (pending) return;

@@ -50,7 +50,12 @@ function addAnchors(headings) {
     link.className = "heading-anchor";
     link.href = `#${id}`;
     link.textContent = "#";
-    link.setAttribute("aria-label", `Link to “${title}”`);
+    link.title = `Link to “${title}”`;
+    // For the pointer only: out of the Tab order and out of the heading's
+    // (and so its section's) accessible name. Keyboard and screen-reader
+    // users reach every section through the contents instead.
+    link.tabIndex = -1;
+    link.setAttribute("aria-hidden", "true");
     heading.append(" ", link);
   }
 }

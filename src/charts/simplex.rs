@@ -94,7 +94,8 @@ pub fn draw<DB: DrawingBackend>(
         let v = tri.vertices[i];
         let (h, vpos, dy) = anchors[i];
         let at = (v.x.round() as i32, (v.y + dy * s).round() as i32);
-        let style = label_style(theme, 14.0, s, h, vpos);
+        // Each corner in its class's colour, as in the bars and the fields.
+        let style = label_style(theme, 14.0, s, h, vpos).color(&theme.class(i));
         area.draw(&Text::new(label.to_string(), at, style))
             .map_err(err)?;
     }

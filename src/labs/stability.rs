@@ -151,7 +151,7 @@ pub struct Preset {
     pub target: usize,
 }
 
-/// The lab's presets: the source page's overflow example, the f32 and f16
+/// The lab's presets: the overflow of worked example 2, the f32 and f16
 /// overflow thresholds, and a long vector with one huge entry.
 pub fn presets() -> Vec<Preset> {
     let mut long: Vec<f64> = (0..50u64)
@@ -164,19 +164,19 @@ pub fn presets() -> Vec<Preset> {
     long[6] = 1000.0;
     vec![
         Preset {
-            label: "(1000, 1001, 999) in f64: the overflow of worked example 2".to_owned(),
+            label: "(1000, 1001, 999) in f64".to_owned(),
             logits: vec![1000.0, 1001.0, 999.0],
             format: Format::F64,
             target: 0,
         },
         Preset {
-            label: "(88, 89, 90) in f32: just past exp's limit".to_owned(),
+            label: "(88, 89, 90) in f32, past exp's limit".to_owned(),
             logits: vec![88.0, 89.0, 90.0],
             format: Format::F32,
             target: 0,
         },
         Preset {
-            label: "(11, 12) in f16: exp(12) does not fit".to_owned(),
+            label: "(11, 12) in f16, exp(12) too big".to_owned(),
             logits: vec![11.0, 12.0],
             format: Format::F16,
             target: 0,

@@ -181,13 +181,30 @@ test("the diagrams move with their sliders: shift leaves point A still, scale mo
   await context.close();
 });
 
-test("the Jacobian table follows the explorer and its rows sum to zero", async () => {
-  const { page, log, context } = await open(browser);
-  assert.match(await page.textContent("#lesson-jacobian-state"), /x = \(2, 1, 0\), T = 1/);
+test("the Jacobian in its own section follows the playground and its rows sum to zero", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  const echo = "#jacobian-block [data-echo]";
+  assert.match(await page.textContent(echo), /x = \(2, 1, 0\), T = 1/);
   await typeInto(page, "#logit-3", "5");
-  await page.waitForFunction(() => /x = \(2, 1, 5\)/.test(document.getElementById("lesson-jacobian-state").textContent));
-  const sums = await page.$$eval("#lesson-jacobian-rows tr td:last-child", (tds) => tds.map((td) => td.textContent));
-  assert.deepEqual(sums, ["0.0000", "0.0000", "0.0000"]);
+  await page.waitForFunction((sel) => /x = \(2, 1, 5\)/.test(document.querySelector(sel).textContent), echo);
+  const sums = await page.$$eval("#jacobian-rows tr td:last-child", (tds) => tds.map((td) => td.textContent));
+  assert.deepEqual(sums, ["0.000", "0.000", "0.000"]);
+  expectClean(log);
+  await context.close();
+});
+
+test("at T = 0 with tied largest logits the Jacobian shows its infinite limit, and says so", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,2,0&T=0");
+  const rows = await page.$$eval("#jacobian-rows tr", (trs) => trs.map((tr) => [...tr.cells].slice(1).map((c) => c.textContent)));
+  assert.deepEqual(rows, [
+    ["∞", "−∞", "0.000", "0.000"],
+    ["−∞", "∞", "0.000", "0.000"],
+    ["0.000", "0.000", "0.000", "0.000"],
+  ]);
+  assert.match(await page.textContent("#jacobian-caption"), /tied largest logits the tied classes show ±∞/);
+  // A unique largest logit: the limit is 0 everywhere.
+  await typeInto(page, "#logit-1", "3");
+  await page.waitForFunction(() => [...document.querySelectorAll("#jacobian-rows td")].every((td) => td.textContent === "0.000"));
   expectClean(log);
   await context.close();
 });

@@ -117,6 +117,7 @@ async function main() {
   // drawn; the lesson's script is fetched meanwhile.
   const lessonParts = Promise.all([import("./lesson.js"), import("./toc.js")]);
   await reveal();
+  explorer.drawBelowTheFold();
   // One part per task, so the page stays responsive while they mount; a
   // part whose mount() returns a promise is complete when it resolves.
   for (const part of await lessonParts) {

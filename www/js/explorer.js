@@ -137,11 +137,19 @@ function drawViews({ all = false, measure = false } = {}) {
   }
 }
 
-/** Bring every view that is out of date but not on screen up to date. */
+/** Bring every view that is out of date but not on screen up to date
+ * (those in a part of the page not laid out yet wait until it is). */
 function drawStale() {
   for (const canvas of stale) {
-    if (!canvas.hidden) drawOne(canvas, fitCanvas(canvas));
+    if (!canvas.hidden && canvas.getClientRects().length > 0) drawOne(canvas, fitCanvas(canvas));
   }
+}
+
+/** Called once the whole lesson has been revealed: draw the views that
+ * live in its sections, so that they are ready before they are scrolled
+ * to or printed. */
+export function drawBelowTheFold() {
+  drawStale();
 }
 
 function watchCanvases() {

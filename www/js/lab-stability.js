@@ -36,11 +36,12 @@ function valueCell(tag, cell) {
 }
 
 function routeBlock(route, count) {
-  const block = el("section", null, { class: "stab-route", "data-route": route.id, "aria-labelledby": `stab-${route.id}-title` });
+  // A group, not a region: the table's scroller below is the one landmark.
+  const block = el("div", null, { class: "stab-route", role: "group", "data-route": route.id, "aria-labelledby": `stab-${route.id}-title` });
   block.append(el("h3", route.title, { id: `stab-${route.id}-title` }));
   block.append(el("p", route.summary, { class: "route-summary" }));
   const columns = route.stages.filter((s) => !s.scalar);
-  const scroller = el("div", null, { class: "scroll-x stab-scroll", tabindex: "0", role: "region", "aria-labelledby": `stab-${route.id}-title` });
+  const scroller = el("div", null, { class: "scroll-x stab-scroll", tabindex: "0", role: "region", "aria-label": `${route.title}: table of every step` });
   const table = el("table", null, { class: "numbers stab-table" });
   table.append(el("caption", `${route.title}: one row per logit`, { class: "visually-hidden" }));
   const head = el("tr");

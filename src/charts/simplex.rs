@@ -95,7 +95,8 @@ pub fn draw<DB: DrawingBackend>(
         let (h, vpos, dy) = anchors[i];
         let at = (v.x.round() as i32, (v.y + dy * s).round() as i32);
         // Each corner in its class's colour, as in the bars and the fields.
-        let style = label_style(theme, 14.0, s, h, vpos).color(&theme.class(i));
+        let colour = theme.class(i);
+        let style = label_style(theme, 14.0, s, h, vpos).color(&colour);
         area.draw(&Text::new(label.to_string(), at, style))
             .map_err(err)?;
     }

@@ -329,6 +329,33 @@ function wireControls() {
   });
 }
 
+/** "Show every view here": bring the blocks that live in the lesson's
+ * sections (shift, ratio, curves, log-sum-exp, log-probabilities, entropy,
+ * loss, Jacobian) into the playground, and put them back. The elements
+ * move, so their ids, listeners and state stay as they are. */
+function wireAllViews() {
+  const button = $("all-views");
+  const box = $("all-views-box");
+  const homes = new Map();
+  button.addEventListener("click", () => {
+    const show = button.getAttribute("aria-pressed") !== "true";
+    for (const part of document.querySelectorAll(".explorer-part")) {
+      if (show) {
+        const home = document.createComment(`home of ${part.id}`);
+        part.before(home);
+        homes.set(part, home);
+        box.append(part);
+      } else {
+        homes.get(part)?.replaceWith(part);
+      }
+    }
+    if (!show) homes.clear();
+    box.hidden = !show;
+    button.setAttribute("aria-pressed", String(show));
+    drawViews({ all: true });
+  });
+}
+
 /** Pointer dragging with capture; `grab` may decline (returns false). */
 function wireDrag(canvas, { grab, move, release }) {
   let dragging = false;
@@ -392,6 +419,7 @@ export function mount() {
   loadFromUrl();
   wireControls();
   wireCanvases();
+  wireAllViews();
   // The SVG renderer lives in the extras module, loaded after the first view.
   for (const part of parts()) {
     wireExports(part, async (name, width, height) => {

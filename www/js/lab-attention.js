@@ -44,7 +44,7 @@ function describeCursors() {
 
 function table(headId, bodyId, header, rows) {
   const head = el("tr");
-  header.forEach((h, i) => head.append(el("th", h, { scope: "col", ...(i === 0 ? {} : {}) })));
+  header.forEach((h) => head.append(el("th", h, { scope: "col" })));
   $(headId).replaceChildren(head);
   $(bodyId).replaceChildren(
     ...rows.map(([label, cells, attrs = {}]) => {
@@ -90,13 +90,13 @@ function render(options) {
   $("attn-fill-text").textContent = r.fill;
   $("attn-full-status").textContent = r.fullyMasked;
   $("attn-make-full").hidden = r.hasFullyMasked;
-  table("attn-full-head", "attn-full-body", ["", ...tokens], [
+  table("attn-full-head", "attn-full-body", ["computed by", ...tokens], [
     ["naive code, true −∞", r.naiveRow, { "data-row": "naive" }],
     ["this lesson's core, true −∞", r.oursRow, { "data-row": "ours" }],
     [r.fillRowLabel, r.fillRow, { "data-row": "fill" }],
   ]);
   $("attn-trunc-text").textContent = r.truncation;
-  table("attn-trunc-head", "attn-trunc-body", ["", ...tokens], [
+  table("attn-trunc-head", "attn-trunc-body", ["row", ...tokens], [
     ["score after the mask", r.rowScores],
     ["weight", r.rowWeights],
     ["top-k", r.keepK, { "data-row": "keep-k" }],

@@ -1,0 +1,173 @@
+// The whole page at the widths people use, checked everywhere at once
+// rather than element by element: nothing clipped, nothing running off the
+// screen, equations that fit, targets large enough to tap, and a swipe that
+// scrolls the page wherever the figure under the finger cannot be dragged.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { launch, open, expectClean } from "./helpers.mjs";
+
+let browser;
+before(async () => { browser = await launch(); });
+after(async () => { await browser?.close(); });
+
+const WIDTHS = [320, 390, 768, 1024, 1440];
+
+/** Open the page at `width` (touch below 800 px) with every section shown. */
+async function openAt(width, path = "") {
+  const phone = width < 800;
+  return open(browser, path, {
+    viewport: { width, height: phone ? 844 : 900 },
+    hasTouch: phone,
+    deviceScaleFactor: phone ? 2 : 1,
+  });
+}
+
+/** Everything on the page whose content does not fit the box it is shown in. */
+function clippedContent(page) {
+  return page.evaluate(() => {
+    const found = [];
+    const name = (el) => `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""}${el.className && typeof el.className === "string" ? `.${el.className.trim().split(/\s+/).join(".")}` : ""} in #${el.closest("section[id]")?.id ?? "page"}`;
+    const root = document.documentElement;
+    if (root.scrollWidth > innerWidth + 1) found.push(`the page scrolls sideways (${root.scrollWidth} px in ${innerWidth})`);
+    for (const el of document.querySelectorAll("body *")) {
+      if (el.closest(".visually-hidden, [hidden], script, style, noscript")) continue;
+      if (el.matches(".skip-link:not(:focus)")) continue; // off screen until focused, on purpose
+      if (el.getClientRects().length === 0) continue;
+      const style = getComputedStyle(el);
+      const over = el.scrollWidth - el.clientWidth;
+      const scrolls = /auto|scroll/.test(style.overflowX);
+      if (el.tagName === "MATH" && style.display.includes("block") && over > 1) {
+        found.push(`equation wider than its box by ${over} px: ${name(el)}`);
+      } else if (over > 1 && /hidden|clip/.test(style.overflowX) && el.clientWidth > 1) {
+        found.push(`content clipped by ${over} px: ${name(el)}`);
+      } else if (el.tagName === "SELECT" && over > 1) {
+        found.push(`choice text cut by ${over} px: ${name(el)}`);
+      } else if (scrolls && over > 1) {
+        // A box that scrolls sideways must say so and be reachable by keyboard.
+        const labelled = el.getAttribute("role") === "region" && (el.getAttribute("aria-label") || el.getAttribute("aria-labelledby"));
+        if (el.tabIndex < 0 || !labelled) found.push(`scrolls sideways without a focusable, labelled region: ${name(el)}`);
+      }
+      const rect = el.getBoundingClientRect();
+      if (rect.width > 0 && (rect.right > innerWidth + 1 || rect.left < -1) && style.position !== "fixed") {
+        let inside = false;
+        for (let a = el.parentElement; a; a = a.parentElement) {
+          if (/auto|scroll/.test(getComputedStyle(a).overflowX)) { inside = true; break; }
+        }
+        if (!inside) found.push(`runs off the screen by ${Math.round(Math.max(rect.right - innerWidth, -rect.left))} px: ${name(el)}`);
+      }
+    }
+    return [...new Set(found)];
+  });
+}
+
+for (const width of WIDTHS) {
+  test(`at ${width} px nothing is clipped, cut or off the screen anywhere on the page`, async () => {
+    const { page, log, context } = await openAt(width, "#logits=2,1,0&T=1");
+    assert.deepEqual(await clippedContent(page), []);
+    expectClean(log);
+    await context.close();
+  });
+}
+
+test("on a phone every control is at least 24 px square, and the main ones at least 44 px tall", async () => {
+  const { page, log, context } = await openAt(390, "#logits=2,1,0&T=1");
+  const small = await page.evaluate(() => {
+    const out = [];
+    const targets = document.querySelectorAll("button, input, select, summary, textarea, a[href], [tabindex='0']");
+    for (const el of targets) {
+      if (!el.checkVisibility({ visibilityProperty: true }) || el.closest("[hidden]")) continue;
+      if (el.tabIndex < 0 && el.tagName === "A") continue; // pointer-only heading anchors are sized below
+      const r = el.getBoundingClientRect();
+      // WCAG 2.5.8 exempts links inside a sentence.
+      const inline = el.tagName === "A" && getComputedStyle(el).display === "inline" && el.closest("p, li, dd, figcaption, td");
+      if (inline) continue;
+      const id = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} "${(el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 30)}"`;
+      if (r.width < 24 || r.height < 24) out.push(`${id}: ${Math.round(r.width)}x${Math.round(r.height)}`);
+      const main = el.matches("button, select, input[type='text'], input[type='range']");
+      if (main && r.height < 44) out.push(`${id}: ${Math.round(r.height)} px tall`);
+    }
+    for (const a of document.querySelectorAll(".heading-anchor")) {
+      const r = a.getBoundingClientRect();
+      if (r.width > 0 && (r.width < 24 || r.height < 24)) out.push(`heading anchor ${a.getAttribute("href")}: ${Math.round(r.width)}x${Math.round(r.height)}`);
+    }
+    return out;
+  });
+  assert.deepEqual(small, []);
+  expectClean(log);
+  await context.close();
+});
+
+test("a vertical swipe scrolls the page over every figure that cannot be dragged", async () => {
+  const { page, log, context } = await openAt(390, "#logits=2,1,0&T=1");
+  const canvases = await page.$$eval("main canvas", (list) =>
+    list.filter((c) => c.checkVisibility()).map((c, k) => {
+      c.dataset.swipeProbe = String(k);
+      return { k, draggable: c.classList.contains("draggable"), touch: getComputedStyle(c).touchAction };
+    }));
+  assert.ok(canvases.length > 10, `${canvases.length} figures`);
+  for (const c of canvases.filter((c) => c.draggable)) assert.equal(c.touch, "none", "a draggable figure keeps the finger");
+  const cdp = await context.newCDPSession(page);
+  for (const c of canvases.filter((c) => !c.draggable)) {
+    const box = await page.locator(`canvas[data-swipe-probe="${c.k}"]`).evaluate((el) => {
+      el.scrollIntoView({ block: "center" });
+      const r = el.getBoundingClientRect();
+      return { x: r.left + r.width / 2, y: r.top + Math.min(r.height / 2, 120) };
+    });
+    const before = await page.evaluate(() => scrollY);
+    // A finger put down on the figure and moved up by 200 px.
+    const x = Math.round(box.x);
+    let y = Math.round(box.y);
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: [{ x, y }] });
+    for (let k = 0; k < 10; k++) {
+      y -= 20;
+      await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: [{ x, y }] });
+    }
+    await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
+    const after = await page.evaluate(() => scrollY);
+    const id = await page.locator(`canvas[data-swipe-probe="${c.k}"]`).evaluate((el) => el.id || el.closest("[id]")?.id);
+    assert.ok(after - before > 50, `a swipe on ${id} (touch-action ${c.touch}) scrolled ${after - before} px`);
+  }
+  expectClean(log);
+  await context.close();
+});
+
+test("at 1440x900 the triangle, the bars and the temperature slider are on the first screen together", async () => {
+  const { page, log, context } = await openAt(1440, "#logits=2,1,0&T=1");
+  const visible = await page.evaluate(() =>
+    ["simplex-canvas", "bars-canvas", "temperature-slider", "logit-1"].map((id) => {
+      const r = document.getElementById(id).getBoundingClientRect();
+      return [id, r.top >= 0 && r.bottom <= innerHeight];
+    }));
+  assert.deepEqual(visible.filter(([, inside]) => !inside), []);
+  expectClean(log);
+  await context.close();
+});
+
+test("on a phone the logit fields stay on screen while the triangle and the bars are dragged", async () => {
+  const { page, log, context } = await openAt(390, "#logits=2,1,0&T=1");
+  for (const id of ["simplex-canvas", "bars-canvas"]) {
+    await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: "end" }));
+    const both = await page.evaluate((id) => {
+      const inside = (el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; };
+      return [inside(document.getElementById(id)), inside(document.getElementById("logit-1"))];
+    }, id);
+    assert.deepEqual(both, [true, true], `${id} and the fields together (figure on screen, fields on screen)`);
+  }
+  expectClean(log);
+  await context.close();
+});
+
+test("the first screen says what softmax is before any tool, and every mark on the triangle is named beside it", async () => {
+  const { page, log, context } = await openAt(1440, "#logits=2,1,0&T=1");
+  const order = await page.evaluate(() => {
+    const y = (el) => el.getBoundingClientRect().top;
+    return { definition: y(document.querySelector("#intro math")), firstControl: y(document.getElementById("logit-1")) };
+  });
+  assert.ok(order.definition < order.firstControl, "the formula comes before the first field");
+  const legend = await page.textContent("#explorer .legend");
+  for (const mark of [/the point/, /the centre/, /temperature path/, /where the point has just been/, /arrow/, /iso-probability lines/]) {
+    assert.match(legend, mark);
+  }
+  expectClean(log);
+  await context.close();
+});

@@ -171,3 +171,33 @@ test("the first screen says what softmax is before any tool, and every mark on t
   expectClean(log);
   await context.close();
 });
+
+test("the sections come in the order of the syllabus, and each read-out sits in the section that explains it", async () => {
+  const { page, log, context } = await openAt(1440, "#logits=2,1,0&T=1");
+  const ids = await page.$$eval("main section[id]", (list) => list.map((s) => s.id));
+  const syllabus = ["intro", "explorer", "what-is-softmax", "exponentiate-and-normalise", "shift-and-stability",
+    "temperature-scaling", "softmax-at-work", "jacobian", "practice"];
+  const positions = syllabus.map((id) => ids.indexOf(id));
+  assert.ok(positions.every((p) => p >= 0), `every syllabus section is there: ${ids}`);
+  assert.deepEqual([...positions].sort((a, b) => a - b), positions, `in order: ${ids}`);
+  assert.ok(ids.indexOf("player") > ids.indexOf("jacobian"), "the guided recap comes after the ideas it replays");
+  const homes = await page.$$eval(".explorer-part", (parts) => parts.map((p) => [p.id, p.closest("section")?.id]));
+  const expected = {
+    "shift-controls": "shift-and-stability", "ratio-block": "exponentiate-and-normalise", "curves-block": "exponentiate-and-normalise",
+    "lse-block": "shift-and-stability", "logp-block": "shift-and-stability", "entropy-block": "temperature-scaling",
+    "cross-entropy-block": "softmax-at-work", "jacobian-block": "jacobian",
+  };
+  assert.deepEqual(Object.fromEntries(homes), expected);
+  // Each is driven by the one shared state: they echo the playground's logits.
+  await page.fill("#logit-1", "3");
+  for (const [id] of homes) {
+    assert.match(await page.textContent(`#${id} [data-echo]`), /x = \(3, 1, 0\)/, id);
+  }
+  // And all of them can be gathered under the playground, then put back.
+  await page.click("#all-views");
+  assert.equal(await page.$$eval("#all-views-box > .explorer-part", (l) => l.length), homes.length);
+  await page.click("#all-views");
+  assert.deepEqual(Object.fromEntries(await page.$$eval(".explorer-part", (parts) => parts.map((p) => [p.id, p.closest("section")?.id]))), expected);
+  expectClean(log);
+  await context.close();
+});

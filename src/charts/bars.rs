@@ -115,6 +115,9 @@ fn bars<DB: DrawingBackend>(
             area.draw(&Text::new(
                 if frame.y.0 < 0.0 {
                     short(v)
+                } else if v > 0.0 && v < 0.005 {
+                    // Positive but below what two decimals show: not "0.00".
+                    "<0.01".to_owned()
                 } else {
                     fixed(v, 2)
                 },
@@ -139,7 +142,9 @@ pub fn draw<DB: DrawingBackend>(
     let n = scene.logits.len().max(1);
     let third = w / 3;
     let slots: Vec<f64> = (0..n).map(|i| i as f64 + 0.5).collect();
-    let margins = (40.0 * s, 40.0 * s, 10.0 * s, 30.0 * s);
+    // The top margin leaves room for a value label above a full bar, clear
+    // of the panel's title.
+    let margins = (40.0 * s, 48.0 * s, 10.0 * s, 30.0 * s);
     let panel = |k: u32, y: (f64, f64)| -> Frame {
         let mut f = Frame::new((third, h), margins, (0.0, n as f64), y);
         f.left += (k * third) as f64;
@@ -249,6 +254,16 @@ mod tests {
         assert_eq!(nice_range(&[2.0, 1.0, 0.0]), 5.0);
         assert_eq!(nice_range(&[12.0, -3.0]), 20.0);
         assert_eq!(nice_range(&[1000.0, 1001.0, 999.0]), 2000.0);
+    }
+
+    #[test]
+    fn a_tiny_positive_bar_reads_below_one_hundredth_not_zero() {
+        let (svg, _) = render(&[10.0, 0.0, 0.0]);
+        assert!(
+            svg.contains("&lt;0.01"),
+            "p = 4.5e-5 is not written as 0.00"
+        );
+        assert!(!svg.contains(">0.00<") && !svg.contains(">\n0.00\n<"));
     }
 
     #[test]

@@ -17,8 +17,9 @@ pub struct Theme {
     pub faint: RGBColor,
     /// The main accent (the current point, the current curve).
     pub accent: RGBColor,
-    /// One colour per class, cycled.
-    pub classes: [RGBColor; 4],
+    /// One colour per class (ten, as many as the playground has classes;
+    /// also `--class-1` to `--class-10` in `www/style.css`).
+    pub classes: [RGBColor; 10],
 }
 
 impl Theme {
@@ -34,6 +35,12 @@ impl Theme {
             RGBColor(154, 103, 0),
             RGBColor(26, 127, 55),
             RGBColor(130, 80, 223),
+            RGBColor(188, 76, 0),
+            RGBColor(27, 124, 131),
+            RGBColor(191, 57, 137),
+            RGBColor(110, 84, 148),
+            RGBColor(5, 80, 174),
+            RGBColor(125, 78, 0),
         ],
     };
 
@@ -49,6 +56,12 @@ impl Theme {
             RGBColor(210, 153, 34),
             RGBColor(63, 185, 80),
             RGBColor(188, 140, 255),
+            RGBColor(240, 136, 62),
+            RGBColor(57, 197, 207),
+            RGBColor(247, 120, 186),
+            RGBColor(165, 214, 255),
+            RGBColor(227, 179, 65),
+            RGBColor(126, 231, 135),
         ],
     };
 

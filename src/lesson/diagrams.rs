@@ -14,9 +14,14 @@ pub const BASE_LOGITS: [f64; 3] = [2.0, 1.0, 0.0];
 pub const MARKED_TEMPERATURES: [f64; 3] = [2.0, 1.0, 0.5];
 
 /// Read a slider position `k` in `[-100, 100]` as `10^(k/100)`, a scale
-/// factor or temperature from 0.1 to 10 on a log scale.
+/// factor or temperature from 0.1 to 10 on a log scale, rounded to two
+/// significant digits so that a reader sees 2, not 1.995.
 pub fn log_slider(k: f64) -> f64 {
-    10f64.powf(k.clamp(-100.0, 100.0) / 100.0)
+    let v = 10f64.powf(k.clamp(-100.0, 100.0) / 100.0);
+    // Divide by a power of ten (exact as an integer) rather than multiply
+    // by its inverse, so that 0.7 is the double nearest 0.7.
+    let scale = 10f64.powi(1 - v.log10().floor() as i32);
+    (v * scale).round() / scale
 }
 
 /// The slider position `k` whose [`log_slider`] value is nearest to `t`.
@@ -233,6 +238,17 @@ mod tests {
             assert!(text.contains(t), "{text}");
         }
         assert_eq!(log_slider(0.0), 1.0);
+        // Two significant digits: 10^0.3 = 1.995... reads as 2.
+        assert_eq!(log_slider(30.0), 2.0);
+        assert_eq!(log_slider(-15.0), 0.71);
+        for k in -100..=100 {
+            let v = log_slider(f64::from(k));
+            let text = format!("{v}");
+            assert!(
+                text.trim_start_matches("0.").trim_start_matches('0').len() <= 3,
+                "{k}: {text}"
+            );
+        }
         assert_eq!(slider_position(2.0), 30.0);
         assert_eq!(slider_position(0.5), -30.0);
         assert!((log_slider(-100.0) - 0.1).abs() < 1e-15);

@@ -160,6 +160,8 @@ test("more classes: fields, bars and the Jacobian adapt, and rows sum to zero", 
 
 test("any view downloads as PNG and as SVG", async () => {
   const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  // The two-class curves are one of the views gathered under the playground.
+  await page.click("#all-views");
   for (const view of ["simplex", "bars", "curves", "jacobian"]) {
     const box = page.locator(`.export[data-view="${view}"]`);
     const [png] = await Promise.all([page.waitForEvent("download"), box.getByText("Download PNG").click()]);

@@ -183,7 +183,7 @@ test("the sections come in the order of the syllabus, and each read-out sits in 
   assert.ok(ids.indexOf("player") > ids.indexOf("jacobian"), "the guided recap comes after the ideas it replays");
   const homes = await page.$$eval(".explorer-part", (parts) => parts.map((p) => [p.id, p.closest("section")?.id]));
   const expected = {
-    "shift-controls": "shift-and-stability", "ratio-block": "exponentiate-and-normalise", "curves-block": "exponentiate-and-normalise",
+    "shift-controls": "shift-and-stability", "ratio-block": "exponentiate-and-normalise", "curves-block": "explorer",
     "lse-block": "shift-and-stability", "logp-block": "shift-and-stability", "entropy-block": "temperature-scaling",
     "cross-entropy-block": "softmax-at-work", "jacobian-block": "jacobian",
   };
@@ -195,7 +195,7 @@ test("the sections come in the order of the syllabus, and each read-out sits in 
   }
   // And all of them can be gathered under the playground, then put back.
   await page.click("#all-views");
-  assert.equal(await page.$$eval("#all-views-box > .explorer-part", (l) => l.length), homes.length);
+  assert.equal(await page.$$eval("#all-views-box .explorer-part", (l) => l.length), homes.length);
   await page.click("#all-views");
   assert.deepEqual(Object.fromEntries(await page.$$eval(".explorer-part", (parts) => parts.map((p) => [p.id, p.closest("section")?.id]))), expected);
   expectClean(log);

@@ -378,9 +378,10 @@ fn labels(svg: &str) -> Vec<Label> {
     out
 }
 
-/// The stage widths the page gives the player at 320, 390, 768 and 1440
-/// CSS pixels of screen (the text column, and beside the caption).
-const STAGE_WIDTHS: [f64; 5] = [300.0, 371.0, 736.0, 812.0, 1148.0];
+/// The canvas widths the page gives the player at 320, 390, 700, 768 and
+/// 1440 CSS pixels of screen (beside the caption, and zoomed under it),
+/// with the narrowest layout and the switch to side by side.
+const STAGE_WIDTHS: [f64; 8] = [298.0, 300.0, 369.0, 620.0, 666.0, 734.0, 790.0, 1146.0];
 
 /// Moments that show each scene's extremes: its settled picture, the
 /// middle of its motion and its end, plus the shift's highest point.

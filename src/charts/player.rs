@@ -82,7 +82,7 @@ pub fn natural_height(width: f64) -> f64 {
     if width >= WIDE_FROM {
         (0.45 * width).clamp(280.0, 460.0)
     } else {
-        BAR_ROW + (0.62 * width).clamp(180.0, 300.0)
+        BAR_ROW + (0.62 * width).clamp(190.0, 300.0)
     }
 }
 
@@ -371,7 +371,7 @@ fn draw_panel<DB: DrawingBackend>(
     s: f64,
 ) -> DrawResult<()> {
     let pad = 4.0 * s;
-    let narrow = r.w < 170.0 * s;
+    let narrow = r.w < 150.0 * s;
     let (title_size, small) = if narrow { (12.0, 10.0) } else { (13.0, 11.0) };
     let border = if bars.highlighted {
         theme.accent.stroke_width((2.5 * s).ceil() as u32)

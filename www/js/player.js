@@ -19,7 +19,7 @@ const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
  * changes, so playback never forces a layout. */
 function resize() {
   const canvas = $("player-canvas");
-  const width = $("player-stage").clientWidth;
+  const width = canvas.clientWidth;
   const height = `${view.stageHeight(width)}px`;
   if (canvas.style.height !== height) canvas.style.height = height;
   $("player-zoom-note").textContent = view.zoomNote(width);

@@ -164,6 +164,32 @@ pub fn frame(t: Millis) -> Frame {
     }
 }
 
+/// The largest exponential `e^{x_i / T}` that scene `k` shows at any
+/// moment (0 for `k` past the last). The player fixes the exponential
+/// panel's axis for a whole scene from this, so bars that grow or shrink
+/// inside a scene are drawn against one unchanging scale.
+///
+/// Each scene is sampled every millisecond, with its two ends (once, on
+/// first use); every pose moves smoothly, so the sampled peak is the true
+/// one to within a millisecond's change.
+pub fn exp_peak(k: usize) -> f64 {
+    static PEAKS: std::sync::OnceLock<[f64; SCENES.len()]> = std::sync::OnceLock::new();
+    let peaks = PEAKS.get_or_init(|| std::array::from_fn(sampled_exp_peak));
+    peaks.get(k).copied().unwrap_or(0.0)
+}
+
+fn sampled_exp_peak(k: usize) -> f64 {
+    let Some(scene) = SCENES.get(k) else {
+        return 0.0;
+    };
+    let steps = scene.duration.max(1);
+    (0..=steps)
+        .map(|i| pose(scene.kind, f64::from(i) / f64::from(steps)))
+        .flat_map(|p| p.logits.map(|x| (x / p.temperature).exp()))
+        .filter(|e| e.is_finite())
+        .fold(0.0, f64::max)
+}
+
 /// The time read-out: `"t = 3.2 s"` (tenths of a second, rounded down so
 /// the read-out never runs ahead of the picture).
 pub fn time_text(t: Millis) -> String {

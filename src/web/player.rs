@@ -6,6 +6,7 @@
 use super::set;
 use super::{canvas, js_error};
 use crate::charts::{player, Theme};
+use crate::explorer::format::fixed;
 use crate::labs::timeline::player::{Player, SPEEDS, ZOOMS};
 use crate::labs::timeline::scenes::SCENES;
 use crate::labs::timeline::{describe, duration, frame, time_text};
@@ -174,16 +175,59 @@ impl PlayerView {
         set(&out, "sceneCount", JsValue::from_f64(SCENES.len() as f64));
         set(&out, "spoken", JsValue::from_str(&describe(&f)));
         set(&out, "playing", JsValue::from_bool(self.player.playing()));
+        let marks: Vec<&str> = player::marks(&f).into_iter().map(|m| m.key()).collect();
+        set(&out, "marks", JsValue::from_str(&marks.join(" ")));
+        set(
+            &out,
+            "scaleNote",
+            JsValue::from_str(&player::scale_note(f.scene)),
+        );
         out.into()
     }
 
+    /// The stage's height in CSS pixels for a stage `css_width` wide at
+    /// the chosen zoom (the zoom makes the drawing taller, never wider).
+    #[wasm_bindgen(js_name = stageHeight)]
+    pub fn stage_height(&self, css_width: f64) -> f64 {
+        player::stage_height(css_width, ZOOMS[self.zoom].0)
+    }
+
+    /// A sentence for beside the zoom menu when a stage `css_width` wide
+    /// cannot show the chosen zoom in full (on a phone), else "".
+    #[wasm_bindgen(js_name = zoomNote)]
+    pub fn zoom_note(&self, css_width: f64) -> String {
+        let asked = ZOOMS[self.zoom].0;
+        let z = player::effective_zoom(css_width, asked);
+        if z + 1e-9 >= asked {
+            String::new()
+        } else {
+            format!(
+                "This screen is too narrow to show the whole drawing at {}, so it is shown at {}×; pinch to zoom the page for more.",
+                ZOOMS[self.zoom].1,
+                fixed(z, 1)
+            )
+        }
+    }
+
     /// Draw the current frame on `canvas` (backing store already sized to
-    /// its CSS box times the device pixel ratio; the zoom enlarges the box).
-    pub fn draw(&self, canvas: HtmlCanvasElement) -> Result<(), JsError> {
+    /// its CSS box times the device pixel ratio) and return the simplex
+    /// panel's box in CSS pixels from the canvas's top left, as
+    /// `[x, y, width, height]`.
+    pub fn draw(&self, canvas: HtmlCanvasElement) -> Result<Vec<f64>, JsError> {
+        let css_width = f64::from(canvas.width()) / self.scale;
         let area = canvas::area(canvas)?;
-        let scale = self.scale * ZOOMS[self.zoom].0;
-        player::draw(&area, &frame(self.player.time()), scale, self.theme)
-            .map(|_| ())
-            .map_err(js_error)
+        let zoom = player::effective_zoom(css_width, ZOOMS[self.zoom].0);
+        let drawn = player::draw(
+            &area,
+            &frame(self.player.time()),
+            self.scale * zoom,
+            self.theme,
+        )
+        .map_err(js_error)?;
+        let r = drawn.layout.simplex;
+        Ok([r.x, r.y, r.w, r.h]
+            .iter()
+            .map(|v| v / self.scale)
+            .collect())
     }
 }

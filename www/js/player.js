@@ -9,19 +9,29 @@ import * as theme from "./theme.js";
 let view;
 let running = false;
 let lastScene = -1;
+let lastMarks = "";
 const $ = (id) => document.getElementById(id);
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 
-/** Size the canvas to its box (only when the box, zoom or theme changes,
- * so playback never forces a layout) and redraw. */
+/** Give the stage the height Rust asks for at its width and zoom (the
+ * zoom makes the drawing taller, never wider, so nothing is cut off), size
+ * the canvas to its box and redraw. Runs only when the box, zoom or theme
+ * changes, so playback never forces a layout. */
 function resize() {
   const canvas = $("player-canvas");
+  const width = canvas.clientWidth;
+  const height = `${view.stageHeight(width)}px`;
+  if (canvas.style.height !== height) canvas.style.height = height;
+  $("player-zoom-note").textContent = view.zoomNote(width);
   view.setLook(theme.current(), fitCanvas(canvas));
   draw();
 }
 
 function draw() {
-  view.draw($("player-canvas"));
+  // Where the simplex was drawn, in CSS pixels from the canvas's corner
+  // (for tests and for keeping it in view).
+  const [x, y, w, h] = view.draw($("player-canvas"));
+  $("player-canvas").dataset.simplex = [x, y, w, h].map(Math.round).join(" ");
 }
 
 /** Move the player's state into the page. */
@@ -37,8 +47,15 @@ function show() {
   $("player-play-text").textContent = r.playing ? "Pause" : "Play";
   $("player-play-icon").textContent = r.playing ? "||" : "▶";
   $("player-twin").textContent = r.spoken;
+  if (r.marks !== lastMarks) {
+    lastMarks = r.marks;
+    const shown = new Set(r.marks.split(" "));
+    for (const item of $("player-legend").children) item.hidden = !shown.has(item.dataset.mark);
+  }
   if (r.scene !== lastScene) {
     lastScene = r.scene;
+    $("player-scene-number").textContent = `${r.scene + 1} of ${r.sceneCount}`;
+    $("player-scale-note").textContent = r.scaleNote;
     for (const item of $("player-captions").children) {
       if (Number(item.dataset.scene) === r.scene) item.setAttribute("aria-current", "step");
       else item.removeAttribute("aria-current");
@@ -96,6 +113,9 @@ function buildChoices() {
   zoom.addEventListener("change", () => {
     view.setZoom(Number(zoom.value));
     $("player-stage").dataset.zoom = zoom.value;
+    // The stage may have moved (zoomed, the caption goes below it): size it
+    // for its new box at once rather than a frame later.
+    resize();
     show();
   });
 }
@@ -143,6 +163,6 @@ export function mount() {
     if (canvas.id === "player-canvas") resize();
   });
   theme.onChange(() => resize());
-  view.setLook(theme.current(), fitCanvas($("player-canvas")));
+  resize();
   show();
 }

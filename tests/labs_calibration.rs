@@ -141,3 +141,14 @@ fn the_preset_shows_the_same_scores_as_the_page() {
         assert_eq!(&got, expected, "{name}");
     }
 }
+
+#[test]
+fn the_spoken_summary_compares_only_when_there_is_something_to_compare() {
+    let mut lab = CalibrationLab::default();
+    let before = lab.readout().spoken;
+    assert_eq!(before.matches("T = 1").count(), 1, "{before}");
+    lab.fit().unwrap();
+    let after = lab.readout().spoken;
+    assert!(after.contains("at T = 1, as trained"), "{after}");
+    assert_eq!(after.matches("T = ").count(), 2, "{after}");
+}

@@ -162,7 +162,10 @@ pub fn draw<DB: DrawingBackend>(
     let p = softmax_with_temperature(scene.logits, scene.temperature).unwrap_or_default();
     let ticks_logit = [-r, -r / 2.0, 0.0, r / 2.0, r];
     let ticks_unit = [0.0, 0.5, 1.0];
-    let show_values = n <= 6;
+    // Value labels only where they fit side by side (about five
+    // characters per slot); otherwise they would run into each other.
+    let slot = (frames[0].right - frames[0].left) / n as f64;
+    let show_values = slot >= 36.0 * s;
     for (k, frame) in frames.iter().enumerate() {
         // Tick labels under each slot: the class numbers, in text.
         for (i, &x) in slots.iter().enumerate() {

@@ -27,8 +27,36 @@ pub struct BarsScene<'a> {
     pub theme: Theme,
 }
 
-/// The value range shown: always includes 0, padded above.
+/// The value range shown: from 0, padded, unless the values all sit far
+/// from 0 compared with their spread (logits such as 1000, 1001 and 999),
+/// where bars from 0 would all look the same; the axis then starts just
+/// below the smallest value and the chart says so ([`cut_axis`]).
 pub fn value_range(values: &[f64]) -> (f64, f64) {
+    if let Some(range) = cut_axis(values) {
+        return range;
+    }
+    zero_based_range(values)
+}
+
+/// The range of a cut axis for `values`, when one is needed: all finite,
+/// all of one sign, and a spread below a tenth of their smallest magnitude.
+pub fn cut_axis(values: &[f64]) -> Option<(f64, f64)> {
+    if values.len() < 2 || values.iter().any(|v| !v.is_finite()) {
+        return None;
+    }
+    let lo = values.iter().copied().fold(f64::INFINITY, f64::min);
+    let hi = values.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    let spread = hi - lo;
+    let near = lo.abs().min(hi.abs());
+    if lo * hi <= 0.0 || spread <= 0.0 || spread >= 0.1 * near {
+        return None;
+    }
+    let step = nice_step(spread);
+    let start = ((lo - 0.5 * spread) / step).floor() * step;
+    Some((start, hi + 0.15 * (hi - start)))
+}
+
+fn zero_based_range(values: &[f64]) -> (f64, f64) {
     let finite = values.iter().copied().filter(|v| v.is_finite());
     let (lo, hi) = finite.fold((0.0f64, 0.0f64), |(lo, hi), v| (lo.min(v), hi.max(v)));
     let hi = if hi <= 0.0 && lo < 0.0 {
@@ -60,12 +88,23 @@ pub fn draw<DB: DrawingBackend>(
         y,
     );
     let ticks = nice_ticks(y);
+    let cut = cut_axis(scene.values).is_some();
+    let base = if cut { y.0 } else { 0.0 };
+    let title = if cut {
+        format!(
+            "{} (the axis starts at {}, not 0)",
+            scene.title,
+            decimals(y.0, 0)
+        )
+    } else {
+        scene.title.to_owned()
+    };
     draw_axes(
         area,
         &frame,
         &Axis {
             ticks: &[],
-            title: scene.title,
+            title: &title,
         },
         &Axis {
             ticks: &ticks,
@@ -74,7 +113,7 @@ pub fn draw<DB: DrawingBackend>(
         theme,
         s,
     )?;
-    let zero = frame.px((0.0, 0.0)).1;
+    let zero = frame.px((0.0, base)).1;
     area.draw(&PathElement::new(
         vec![(frame.left as i32, zero), (frame.right as i32, zero)],
         theme.muted.stroke_width(s.ceil() as u32),
@@ -86,7 +125,7 @@ pub fn draw<DB: DrawingBackend>(
         let centre = frame.px((i as f64 + 0.5, 0.0)).0;
         let focused = scene.focus == Some(i);
         let label_y = if v.is_finite() {
-            let a = frame.px((x0, 0.0));
+            let a = frame.px((x0, base));
             let b = frame.px((x1, v));
             area.draw(&Rectangle::new([a, b], theme.class(i).filled()))
                 .map_err(err)?;
@@ -122,19 +161,25 @@ pub fn draw<DB: DrawingBackend>(
     Ok(frame)
 }
 
+/// A round step (1, 2 or 5 times a power of ten) giving at most six steps
+/// over `span`.
+fn nice_step(span: f64) -> f64 {
+    let raw = span / 5.0;
+    let power = 10f64.powi(raw.log10().floor() as i32);
+    [1.0, 2.0, 5.0, 10.0]
+        .iter()
+        .map(|m| m * power)
+        .find(|s| span / s <= 6.0)
+        .unwrap_or(10.0 * power)
+}
+
 /// Ticks at a round step (1, 2 or 5 times a power of ten), at most six.
 pub fn nice_ticks((lo, hi): (f64, f64)) -> Vec<f64> {
     let span = hi - lo;
     if !(span.is_finite() && span > 0.0) {
         return vec![0.0];
     }
-    let raw = span / 5.0;
-    let power = 10f64.powi(raw.log10().floor() as i32);
-    let step = [1.0, 2.0, 5.0, 10.0]
-        .iter()
-        .map(|m| m * power)
-        .find(|s| span / s <= 6.0)
-        .unwrap_or(10.0 * power);
+    let step = nice_step(span);
     let first = (lo / step).ceil() as i64;
     let last = (hi / step).floor() as i64;
     (first..=last).map(|k| k as f64 * step).collect()
@@ -165,6 +210,39 @@ mod tests {
         assert!(svg.contains("▼ 2.750"));
         assert!(svg.contains("class 3"));
         assert!(svg.contains("exponentials"));
+    }
+
+    #[test]
+    fn logits_far_from_zero_get_a_cut_axis_that_says_so() {
+        let (lo, hi) = value_range(&[1000.0, 1001.0, 999.0]);
+        assert!(lo > 990.0 && lo < 999.0 && hi > 1001.0, "({lo}, {hi})");
+        // The gaps of 1 and 2 are now a visible part of the axis.
+        assert!(2.0 / (hi - lo) > 0.3);
+        let mut svg = String::new();
+        {
+            let area = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
+            draw(
+                &area,
+                &BarsScene {
+                    values: &[1000.0, 1001.0, 999.0],
+                    title: "logits",
+                    focus: None,
+                    digits: 0,
+                    scale: 1.0,
+                    theme: Theme::LIGHT,
+                },
+            )
+            .unwrap();
+        }
+        assert!(
+            svg.contains("the axis starts at"),
+            "the cut is said in words"
+        );
+        // Values near 0, mixed signs or a wide spread keep the axis at 0.
+        assert!(cut_axis(&[2.0, 1.0, 0.0]).is_none());
+        assert!(cut_axis(&[-1.0, 0.0, -2.0]).is_none());
+        assert!(cut_axis(&[0.7, 0.2, 0.1]).is_none());
+        assert!(cut_axis(&[f64::INFINITY, 1000.0]).is_none());
     }
 
     #[test]

@@ -220,13 +220,22 @@ impl CalibrationLab {
             .collect();
         let t = short(self.temperature);
         CalibrationReadout {
-            spoken: format!(
-                "At T = {t}: NLL {}, ECE {}; at T = 1: NLL {}, ECE {}.",
-                fixed(nll_now, 3),
-                percent(now.ece()),
-                fixed(nll_before, 3),
-                percent(before.ece())
-            ),
+            spoken: if self.temperature == 1.0 {
+                // Nothing to compare yet: say it once.
+                format!(
+                    "At T = 1, as trained: NLL {}, ECE {}.",
+                    fixed(nll_now, 3),
+                    percent(now.ece())
+                )
+            } else {
+                format!(
+                    "At T = {t}: NLL {}, ECE {}; at T = 1, as trained: NLL {}, ECE {}.",
+                    fixed(nll_now, 3),
+                    percent(now.ece()),
+                    fixed(nll_before, 3),
+                    percent(before.ece())
+                )
+            },
             temperature: t,
             set: format!("{} examples, {} classes", self.set.len(), self.set.classes),
             true_temperature: short(self.recipe.true_temperature),

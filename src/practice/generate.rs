@@ -186,14 +186,14 @@ fn uniform_reason(logits: &[f64]) -> Step {
         format!(
             "Softmax divides exponentials, not logits: these logits add up to 0, so dividing by their sum would be 0/0, which has no value. Each exponential here is e^{} = {}.",
             number(a),
-            fixed(a.exp(), 3)
+            number(a.exp())
         )
     } else {
         format!(
             "Softmax divides exponentials, not logits (these add up to {}). The result is uniform because each exponential is the same, e^{} ≈ {}.",
             number(total),
             number(a),
-            fixed(a.exp(), 3)
+            number(a.exp())
         )
     };
     Step {

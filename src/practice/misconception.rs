@@ -10,7 +10,6 @@
 //! the numbers it used, so the message shown is a statement about that very
 //! computation and is true of any answer that matches it.
 
-use crate::explorer::format::fixed;
 use crate::practice::problem::{masked, number, softmax_t, vector, Task};
 
 /// A likely mistake behind a wrong answer.
@@ -162,7 +161,7 @@ impl Misconception {
                 "Divide every logit by T before exponentiating."
             }
             Misconception::LogOfSoftmax => {
-                "A probability that underflows to 0 gives −∞. Compute log-softmax directly: xᵢ − m − ln Σⱼ e^(xⱼ − m), with m the largest logit."
+                "Compute log-softmax directly, without forming the probabilities: xᵢ − m − ln Σⱼ e^(xⱼ − m), with m the largest logit."
             }
             Misconception::GaveProbabilities => {
                 "Read the question again for the quantity it asks for."
@@ -209,7 +208,8 @@ pub struct Wrong {
 /// and the values (masked entries are `-inf`).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Form {
-    /// How the message names this form: "the logits (2, 1, 0)".
+    /// How the message names this form: "the logits (2, 1, 0)", "the
+    /// max-shifted logits (0, −1, −2)".
     pub label: String,
     /// The logits in this form.
     pub logits: Vec<f64>,
@@ -250,14 +250,14 @@ pub fn forms(task: &Task) -> Vec<Form> {
     if *shift != 0.0 {
         let shifted = masked(&task.written_logits(), mask);
         add(format!("the shifted logits {}", vector(&shifted)), shifted);
-        add(format!("the logits x = {}", vector(&base)), base.clone());
+        add(format!("the logits {}", vector(&base)), base.clone());
     } else {
         add(format!("the logits {}", vector(&base)), base.clone());
     }
     let m = finite_max(&base);
     if m.is_finite() {
         let z: Vec<f64> = base.iter().map(|v| v - m).collect();
-        add(format!("the logits minus the largest, {}", vector(&z)), z);
+        add(format!("the max-shifted logits {}", vector(&z)), z);
     }
     out
 }
@@ -307,8 +307,13 @@ pub fn wrong_answers(m: Misconception, task: &Task) -> Vec<Wrong> {
                         Wrong {
                             values: softmax_t(&zeroed, t),
                             how: format!(
-                                "setting the masked logits to 0 in {} and then taking the softmax",
-                                f.label
+                                "setting each masked logit to 0 instead of −∞, which gives the softmax of {}{}",
+                                vector(&zeroed),
+                                if t == 1.0 {
+                                    String::new()
+                                } else {
+                                    format!(" divided by {}", t_phrase(t))
+                                }
                             ),
                         }
                     })
@@ -361,11 +366,19 @@ pub fn wrong_answers(m: Misconception, task: &Task) -> Vec<Wrong> {
                         let total: f64 = kept.iter().sum();
                         (total.abs() > 1e-9).then(|| Wrong {
                             values: kept.iter().map(|v| v / total).collect(),
-                            how: format!(
-                                "dividing {} by their sum, {}, without exponentiating",
-                                f.label,
-                                number(total)
-                            ),
+                            how: if any_mask {
+                                format!(
+                                    "dividing the unmasked entries of {} by their sum, {}, without exponentiating (with 0 at each masked position)",
+                                    f.label,
+                                    number(total)
+                                )
+                            } else {
+                                format!(
+                                    "dividing {} by their sum, {}, without exponentiating",
+                                    f.label,
+                                    number(total)
+                                )
+                            },
                         })
                     })
                     .collect(),
@@ -543,7 +556,7 @@ pub fn wrong_answers(m: Misconception, task: &Task) -> Vec<Wrong> {
                         "giving the gap ({} − {}) / T = {} rather than e to that power",
                         number(*a),
                         number(*b),
-                        fixed(gap / t, 3)
+                        number(gap / t)
                     ),
                 ),
                 _ => Vec::new(),

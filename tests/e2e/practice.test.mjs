@@ -98,7 +98,7 @@ const WRONG = [
   { level: "medium", text: "66.7%; 33.3%; 0%", name: /forgot to exponentiate/, says: /\(2, 1, 0\)/ },
   { level: "medium", text: "66.7 33.3 0", name: /forgot to exponentiate/, says: /percentages.*\(2, 1, 0\)/ },
   // after the max trick, (0, −1, −2) / (−3)
-  { level: "medium", text: "[0, 0.333, 0.667]", name: /forgot to exponentiate/, says: /minus the largest/ },
+  { level: "medium", text: "[0, 0.333, 0.667]", name: /forgot to exponentiate/, says: /max-shifted logits \(0, −1, −2\)/ },
   { level: "medium", text: "e^2 e 1", name: /did not normalise/, says: /\(2, 1, 0\)/ },
   { level: "medium", text: "0.245, 0.665, 0.090", name: /wrong order/, says: /right values in another order/ },
   { level: "medium", text: "66.5 24.5 9", name: /percentages/, says: /right/ },

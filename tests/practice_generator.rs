@@ -1,4 +1,4 @@
-//! The problem generator: the source page's three problems, and seeded
+//! The problem generator: the lesson's own three problems, and seeded
 //! variants whose every answer is computed, and then verified, by the core.
 
 use softmax_lesson::practice::check::{check, Outcome};
@@ -26,9 +26,13 @@ fn the_same_seed_gives_the_same_problem() {
 }
 
 #[test]
-fn the_source_problems_come_first() {
+fn the_lessons_own_problems_come_first() {
     let easy = generate(Level::Easy, 0);
     assert_eq!(easy.parts[0].task.expected(), vec![0.25; 4]);
+    assert!(
+        matches!(easy.parts[1].task, Task::Choice(_)),
+        "the easy problem asks why"
+    );
     let medium = generate(Level::Medium, 0);
     assert!(medium.derivation.is_some());
     let hard = generate(Level::Hard, 0);
@@ -55,10 +59,13 @@ fn verify(task: &Task) {
     match task {
         Task::Softmax {
             logits,
+            shift,
             temperature,
             mask,
+            ..
         } => {
             assert_eq!(answer.len(), logits.len());
+            assert!(shift.is_finite());
             assert!(near(answer.iter().sum::<f64>(), 1.0, 1e-12));
             for (i, &p) in answer.iter().enumerate() {
                 if mask[i] {
@@ -100,10 +107,16 @@ fn verify(task: &Task) {
             temperature,
             top,
             other,
+            ..
         } => {
             let want = ((logits[*top] - logits[*other]) / temperature).exp();
             assert!(near(answer[0] / want, 1.0, 1e-12), "{task:?}");
             assert!(answer[0] > 1.0);
+        }
+        Task::Choice(step) => {
+            assert_eq!(step.options.len(), step.feedback.len());
+            assert!(step.correct < step.options.len());
+            assert_eq!(answer, vec![step.correct as f64]);
         }
     }
     // And the checker agrees that the core's answer is right.
@@ -163,6 +176,7 @@ fn variants_cover_every_kind_size_mask_and_temperature() {
                         logits,
                         mask,
                         temperature,
+                        ..
                     } => {
                         sizes.insert(logits.len());
                         kinds.insert(if mask.contains(&true) {
@@ -178,6 +192,9 @@ fn variants_cover_every_kind_size_mask_and_temperature() {
                     Task::MorePeaked { .. } => {
                         kinds.insert("peaked");
                     }
+                    Task::Choice(_) => {
+                        kinds.insert("reason");
+                    }
                     Task::Ratio { .. } => {
                         kinds.insert("ratio");
                     }
@@ -186,6 +203,6 @@ fn variants_cover_every_kind_size_mask_and_temperature() {
         }
     }
     assert_eq!(sizes, (2..=5).collect());
-    assert_eq!(kinds.len(), 5, "{kinds:?}");
+    assert_eq!(kinds.len(), 6, "{kinds:?}");
     assert!(temps.len() >= 4, "{temps:?}");
 }

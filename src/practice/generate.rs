@@ -1,19 +1,21 @@
-//! The problems: the source page's three (seed 0 at each level) and seeded
+//! The problems: the lesson's own three (seed 0 at each level) and seeded
 //! variants of them. The same level and seed always give the same problem;
 //! every expected answer, hint number and solution number is computed here
 //! by the core, never written in by hand.
 //!
 //! * easy: softmax of a short integer vector (n from 2 to 5, sometimes all
-//!   equal); the source problem is x = (0, 0, 0, 0).
+//!   equal, and then with a reason to choose for the uniform result); the
+//!   lesson's problem is x = (0, 0, 0, 0).
 //! * medium: shift invariance, derived step by step and checked on numbers
-//!   (the source problem, with x = (2, 1, 0) and c = 10), or a masked
+//!   (the lesson's problem, with x = (2, 1, 0) and c = 10), or a masked
 //!   softmax, or a log-softmax whose probabilities underflow.
 //! * hard: one logit vector at two temperatures, which is more peaked, and
-//!   the ratio that explains it (the source problem: x = (3, 1, −1) at T = 1
+//!   the ratio that explains it (the lesson's problem: x = (3, 1, −1) at T = 1
 //!   and T = 2).
 
 use crate::explorer::format::fixed;
-use crate::practice::derivation::shift_invariance;
+use crate::practice::derivation::{shift_invariance, Step};
+use crate::practice::misconception::sub;
 use crate::practice::problem::{
     masked, number, probabilities, softmax_t, vector, Level, Part, Problem, Task,
 };
@@ -22,7 +24,7 @@ use crate::practice::rng::Rng;
 /// The largest seed a variant may have (progress records refuse larger).
 pub const MAX_SEED: u32 = 999_999;
 
-/// The problem at `level` with `seed`: seed 0 is the source page's problem,
+/// The problem at `level` with `seed`: seed 0 is the lesson's own problem,
 /// any other seed a variant. Seeds above [`MAX_SEED`] wrap into range.
 pub fn generate(level: Level, seed: u32) -> Problem {
     let seed = if seed > MAX_SEED {
@@ -32,7 +34,7 @@ pub fn generate(level: Level, seed: u32) -> Problem {
     };
     let mut rng = Rng::new(u64::from(seed) * 3 + level as u64);
     let problem = match (level, seed) {
-        (Level::Easy, 0) => easy(vec![0.0; 4], true),
+        (Level::Easy, 0) => easy(vec![0.0; 4]),
         (Level::Easy, _) => {
             let n = rng.range(2, 5) as usize;
             let logits = if rng.range(0, 3) == 0 {
@@ -40,7 +42,7 @@ pub fn generate(level: Level, seed: u32) -> Problem {
             } else {
                 (0..n).map(|_| rng.range(-2, 3) as f64).collect()
             };
-            easy(logits, false)
+            easy(logits)
         }
         (Level::Medium, 0) => shift(vec![2.0, 1.0, 0.0], 10.0),
         (Level::Medium, _) => match rng.range(0, 2) {
@@ -98,15 +100,6 @@ pub fn generate(level: Level, seed: u32) -> Problem {
         seed,
         ..problem
     }
-}
-
-fn sub(i: usize) -> String {
-    const DIGITS: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
-    (i + 1)
-        .to_string()
-        .chars()
-        .map(|c| c.to_digit(10).map_or(c, |d| DIGITS[d as usize]))
-        .collect()
 }
 
 fn blank(level: Level) -> Problem {
@@ -183,7 +176,45 @@ fn exps_hint(logits: &[f64], t: f64, mask: &[bool]) -> String {
     )
 }
 
-fn easy(logits: Vec<f64>, source: bool) -> Problem {
+/// The reason the softmax of equal logits is uniform, as a choice of
+/// three lines, each with its feedback.
+fn uniform_reason(logits: &[f64]) -> Step {
+    let n = logits.len();
+    let a = logits.first().copied().unwrap_or(0.0);
+    let total: f64 = logits.iter().sum();
+    let by_sum = if total == 0.0 {
+        format!(
+            "Softmax divides exponentials, not logits: these logits add up to 0, so dividing by their sum would be 0/0, which has no value. Each exponential here is e^{} = {}.",
+            number(a),
+            number(a.exp())
+        )
+    } else {
+        format!(
+            "Softmax divides exponentials, not logits (these add up to {}). The result is uniform because each exponential is the same, e^{} ≈ {}.",
+            number(total),
+            number(a),
+            number(a.exp())
+        )
+    };
+    Step {
+        prompt: "Why does every class get the same probability?".to_owned(),
+        options: vec![
+            "Softmax always spreads the probability evenly, whatever the logits.".to_owned(),
+            "The logits are all equal, so their exponentials are all equal, and equal shares of the sum are 1/n each.".to_owned(),
+            "Each probability is the logit divided by the sum of the logits.".to_owned(),
+        ],
+        correct: 1,
+        feedback: vec![
+            "No: unequal logits get unequal shares, and a gap of 1 between two logits makes one probability e ≈ 2.718 times the other. The shares are equal here only because the logits are.".to_owned(),
+            format!(
+                "softmax depends only on the differences between logits, and here every difference is 0, so each of the {n} classes gets 1/{n}."
+            ),
+            by_sum,
+        ],
+    }
+}
+
+fn easy(logits: Vec<f64>) -> Problem {
     let n = logits.len();
     let mask = vec![false; n];
     let equal = logits.windows(2).all(|w| w[0] == w[1]);
@@ -197,7 +228,7 @@ fn easy(logits: Vec<f64>, source: bool) -> Problem {
     }
     Problem {
         topic: "a softmax by hand".to_owned(),
-        statement: if source {
+        statement: if equal {
             format!(
                 "Compute softmax(x) for x = {}. Which distribution comes out, and why?",
                 vector(&logits)
@@ -205,16 +236,28 @@ fn easy(logits: Vec<f64>, source: bool) -> Problem {
         } else {
             format!("Compute softmax(x) for x = {}.", vector(&logits))
         },
-        parts: vec![Part {
-            prompt: format!(
-                "Enter softmax(x): {n} probabilities in order (one number is enough if they are all the same)."
-            ),
-            task: Task::Softmax {
-                logits: logits.clone(),
-                temperature: 1.0,
-                mask: mask.clone(),
-            },
-        }],
+        parts: {
+            let mut parts = vec![Part {
+                prompt: format!(
+                    "Enter softmax(x): {n} probabilities in order (one number is enough if they are all the same)."
+                ),
+                task: Task::Softmax {
+                    logits: logits.clone(),
+                    shift: 0.0,
+                    temperature: 1.0,
+                    mask: mask.clone(),
+                    other_temperatures: Vec::new(),
+                },
+            }];
+            if equal {
+                let reason = uniform_reason(&logits);
+                parts.push(Part {
+                    prompt: reason.prompt.clone(),
+                    task: Task::Choice(reason),
+                });
+            }
+            parts
+        },
         hints: vec![
             if equal {
                 "When every logit is the same, every exponential is the same number too.".to_owned()
@@ -260,9 +303,11 @@ fn shift(logits: Vec<f64>, c: f64) -> Problem {
                 number(c)
             ),
             task: Task::Softmax {
-                logits: shifted,
+                logits: logits.clone(),
+                shift: c,
                 temperature: 1.0,
                 mask: vec![false; n],
+                other_temperatures: Vec::new(),
             },
         }],
         hints: vec![
@@ -304,8 +349,10 @@ fn masking(logits: Vec<f64>, mask: Vec<bool>, t: f64) -> Problem {
             ),
             task: Task::Softmax {
                 logits: logits.clone(),
+                shift: 0.0,
                 temperature: t,
                 mask: mask.clone(),
+                other_temperatures: Vec::new(),
             },
         }],
         hints: vec![
@@ -384,6 +431,7 @@ fn temperatures(logits: Vec<f64>, ts: [f64; 2]) -> Problem {
             temperature: t,
             top,
             other,
+            other_temperatures: Vec::new(),
         }
         .expected()
         .first()
@@ -397,8 +445,10 @@ fn temperatures(logits: Vec<f64>, ts: [f64; 2]) -> Problem {
         ),
         task: Task::Softmax {
             logits: logits.clone(),
+            shift: 0.0,
             temperature: t,
             mask: mask.clone(),
+            other_temperatures: ts.iter().copied().filter(|&o| o != t).collect(),
         },
     };
     let mut solution = Vec::new();
@@ -450,6 +500,7 @@ fn temperatures(logits: Vec<f64>, ts: [f64; 2]) -> Problem {
                     temperature: sharp,
                     top,
                     other,
+                    other_temperatures: vec![flat],
                 },
             },
         ],

@@ -4,7 +4,7 @@
 //! the core, so no expected value is ever typed in by hand.
 
 use crate::explorer::format::{fixed, short};
-use crate::practice::derivation::Derivation;
+use crate::practice::derivation::{Derivation, Step};
 use crate::softmax_with_temperature;
 
 /// How hard a problem is; each level has its own slot on the page.
@@ -40,15 +40,23 @@ impl Level {
 /// What a part asks for; [`Task::expected`] computes the answer with the core.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Task {
-    /// The vector `softmax(x / T)`, with the `mask`ed entries set to `-inf`
-    /// first (so their probability is 0).
+    /// The vector `softmax((x + c·1) / T)`, with the `mask`ed entries set
+    /// to `-inf` first (so their probability is 0).
     Softmax {
-        /// The logits `x` (masked entries keep their original value here).
+        /// The logits `x` as the problem writes them (masked entries keep
+        /// their original value here).
         logits: Vec<f64>,
+        /// The constant `c` added to every logit (0 unless the problem is
+        /// about shifting); shift invariance makes `x` itself, `x + c·1` and
+        /// `x − max(x)` equally legitimate starting points.
+        shift: f64,
         /// The temperature `T > 0`.
         temperature: f64,
         /// `true` where the entry is masked out.
         mask: Vec<bool>,
+        /// Other temperatures the problem mentions, which a learner may
+        /// have used by mistake.
+        other_temperatures: Vec<f64>,
     },
     /// The vector `log_softmax(x)_i = x_i - lse(x)`.
     LogSoftmax {
@@ -73,7 +81,13 @@ pub enum Task {
         top: usize,
         /// Index of the denominator's class.
         other: usize,
+        /// Other temperatures the problem mentions.
+        other_temperatures: Vec<f64>,
     },
+    /// A reason to pick among a few lines, each with its own feedback (the
+    /// step's prompt is the question). [`Task::expected`] is the index of
+    /// the right line.
+    Choice(Step),
 }
 
 /// The logits with masked entries replaced by `-inf`.
@@ -103,10 +117,8 @@ impl Task {
     pub fn expected(&self) -> Vec<f64> {
         match self {
             Task::Softmax {
-                logits,
-                temperature,
-                mask,
-            } => softmax_t(&masked(logits, mask), *temperature),
+                temperature, mask, ..
+            } => softmax_t(&masked(&self.written_logits(), mask), *temperature),
             Task::LogSoftmax { logits } => crate::log_softmax(logits),
             Task::MorePeaked {
                 logits,
@@ -125,6 +137,7 @@ impl Task {
                 temperature,
                 top,
                 other,
+                ..
             } => {
                 let p = softmax_t(logits, *temperature);
                 let ratio = match (p.get(*top), p.get(*other)) {
@@ -133,6 +146,19 @@ impl Task {
                 };
                 vec![ratio]
             }
+            Task::Choice(step) => vec![step.correct as f64],
+        }
+    }
+
+    /// For [`Task::Softmax`], the logits the answer is asked for, `x + c·1`
+    /// (unmasked); for the other tasks, their logits (none for a choice).
+    pub fn written_logits(&self) -> Vec<f64> {
+        match self {
+            Task::Softmax { logits, shift, .. } => logits.iter().map(|x| x + shift).collect(),
+            Task::LogSoftmax { logits }
+            | Task::MorePeaked { logits, .. }
+            | Task::Ratio { logits, .. } => logits.clone(),
+            Task::Choice(_) => Vec::new(),
         }
     }
 
@@ -156,7 +182,7 @@ pub struct Part {
 pub struct Problem {
     /// Its level.
     pub level: Level,
-    /// Its seed: 0 is the source page's problem, others are variants.
+    /// Its seed: 0 is the lesson's own problem, others are variants.
     pub seed: u32,
     /// What the problem is about, in a few words (for its heading).
     pub topic: String,
@@ -205,8 +231,10 @@ mod tests {
     fn a_masked_entry_gets_no_probability() {
         let task = Task::Softmax {
             logits: vec![1.0, 5.0, 1.0],
+            shift: 0.0,
             temperature: 1.0,
             mask: vec![false, true, false],
+            other_temperatures: Vec::new(),
         };
         assert_eq!(task.expected(), vec![0.5, 0.0, 0.5]);
     }
@@ -227,6 +255,7 @@ mod tests {
             temperature: 1.0,
             top: 0,
             other: 1,
+            other_temperatures: Vec::new(),
         };
         assert!((task.expected()[0] - 2f64.exp()).abs() < 1e-12);
     }

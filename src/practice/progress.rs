@@ -40,7 +40,7 @@ pub const MAX_DAY: u32 = 200_000;
 pub struct ProblemId {
     /// The level.
     pub level: Level,
-    /// The seed (0 is the source page's problem).
+    /// The seed (0 is the lesson's own problem).
     pub seed: u32,
 }
 
@@ -284,7 +284,7 @@ impl Progress {
     }
 
     /// Keep every list within [`MAX_ENTRIES`] so a record always reads back
-    /// (the highest-named entries go first, so the source problems stay).
+    /// (the highest-named entries go first, so the lesson's own problems stay).
     fn trim(&mut self) {
         self.solved.truncate(MAX_ENTRIES);
         self.hints.truncate(MAX_ENTRIES);

@@ -8,8 +8,9 @@ use super::{set, strings};
 use crate::practice::check::{check, tolerance_note, Outcome};
 use crate::practice::generate::{generate, MAX_SEED};
 use crate::practice::misconception::Misconception;
-use crate::practice::parse::parse_answer;
-use crate::practice::problem::{Level, Problem};
+use crate::practice::parse::{parse_answer, Answer};
+use crate::practice::place::{Place, Places};
+use crate::practice::problem::{Level, Problem, Task};
 use crate::practice::progress::{ProblemId, Progress};
 use crate::practice::schedule::{self, Attempt};
 use js_sys::{Array, Object};
@@ -22,7 +23,8 @@ struct Slot {
     part: usize,
     hints: usize,
     solution: bool,
-    steps: Vec<bool>,
+    /// The line chosen at each derivation step, if any.
+    steps: Vec<Option<usize>>,
     missed: bool,
     finished: bool,
 }
@@ -35,7 +37,7 @@ impl Slot {
             problem,
             part: 0,
             solution: false,
-            steps: vec![false; steps],
+            steps: vec![None; steps],
             missed: false,
             finished: false,
         }
@@ -48,8 +50,60 @@ impl Slot {
         }
     }
 
+    /// Whether derivation step `i` holds its right line.
+    fn step_done(&self, i: usize) -> bool {
+        match (&self.problem.derivation, self.steps.get(i)) {
+            (Some(d), Some(Some(choice))) => d.steps.get(i).is_some_and(|s| s.correct == *choice),
+            _ => false,
+        }
+    }
+
+    fn steps_done(&self) -> bool {
+        (0..self.steps.len()).all(|i| self.step_done(i))
+    }
+
     fn complete(&self) -> bool {
-        self.part >= self.problem.parts.len() && self.steps.iter().all(|&s| s)
+        self.part >= self.problem.parts.len() && self.steps_done()
+    }
+
+    /// Where the learner is, to store.
+    fn place(&self) -> Place {
+        Place {
+            id: self.id(),
+            part: self.part,
+            choices: if self.steps.iter().any(Option::is_some) {
+                self.steps.clone()
+            } else {
+                Vec::new()
+            },
+            solution: self.solution,
+            missed: self.missed,
+        }
+    }
+
+    /// Take up a stored place, if it fits this problem: the part must
+    /// exist (or be one past the last), and each choice must be one of its
+    /// step's lines. Returns whether it fitted; if not, nothing changes.
+    fn restore(&mut self, place: &Place) -> bool {
+        if !place.fits(&self.problem) {
+            return false;
+        }
+        self.part = place.part;
+        if !place.choices.is_empty() {
+            self.steps = place.choices.clone();
+        }
+        self.solution = place.solution;
+        self.missed = place.missed;
+        self.finished = self.complete();
+        true
+    }
+}
+
+fn origin(seed: u32) -> String {
+    if seed == 0 {
+        "The lesson's own numbers".to_owned()
+    } else {
+        format!("New numbers, same idea (variant {seed})")
     }
 }
 
@@ -121,7 +175,7 @@ impl PracticeView {
 
 #[wasm_bindgen]
 impl PracticeView {
-    /// The source page's three problems, no progress.
+    /// The lesson's three problems, no progress.
     #[wasm_bindgen(constructor)]
     pub fn new() -> PracticeView {
         let mut view = PracticeView {
@@ -172,8 +226,64 @@ impl PracticeView {
         self.progress.to_text()
     }
 
+    /// Take up the stored place in each problem (`null` when there is
+    /// none), after [`PracticeView::load_progress`]: the problem shown at
+    /// each level, the part reached, the derivation's chosen lines. Returns
+    /// a notice for the page: empty when all is well, otherwise what could
+    /// not be restored (that problem then starts from its beginning).
+    #[wasm_bindgen(js_name = loadPlace)]
+    pub fn load_place(&mut self, stored: Option<String>) -> String {
+        let Some(text) = stored else {
+            return String::new();
+        };
+        let places = match Places::parse(&text) {
+            Ok(places) => places,
+            Err(why) => {
+                return format!(
+                    "Where you were in the problems could not be read ({why}), so each starts from its beginning."
+                )
+            }
+        };
+        let mut lost = Vec::new();
+        for level in Level::ALL {
+            let Some(place) = places.at(level) else {
+                continue;
+            };
+            self.open_problem(level, place.id.seed);
+            let fitted = self
+                .slots
+                .iter_mut()
+                .find(|s| s.problem.level == level)
+                .is_some_and(|slot| slot.restore(place));
+            if !fitted {
+                self.open_problem(level, 0);
+                lost.push(level.name());
+            }
+        }
+        if lost.is_empty() {
+            String::new()
+        } else {
+            format!(
+                "Where you were in the {} problem{} no longer fits it, so {} from the beginning.",
+                lost.join(" and "),
+                if lost.len() == 1 { "" } else { "s" },
+                if lost.len() == 1 {
+                    "it starts"
+                } else {
+                    "they start"
+                }
+            )
+        }
+    }
+
+    /// The place in each problem, to store.
+    #[wasm_bindgen(js_name = placeText)]
+    pub fn place_text(&self) -> String {
+        Places(self.slots.iter().map(Slot::place).collect()).to_text()
+    }
+
     /// Forget every solved problem, hint and review card, and show the
-    /// source problems again.
+    /// lesson's own problems again.
     pub fn reset(&mut self) {
         self.progress = Progress::default();
         for level in Level::ALL {
@@ -229,9 +339,13 @@ impl PracticeView {
                 set(&item, "level", JsValue::from_str(id.level.name()));
                 set(&item, "seed", JsValue::from(id.seed));
                 let label = if id.seed == 0 {
-                    format!("{} problem from the lesson", id.level.name())
+                    format!("{} problem with the lesson's own numbers", id.level.name())
                 } else {
-                    format!("{} variant #{}", id.level.name(), id.seed)
+                    format!(
+                        "{} problem with new numbers (variant {})",
+                        id.level.name(),
+                        id.seed
+                    )
                 };
                 set(&item, "label", JsValue::from_str(&label));
                 set(
@@ -255,15 +369,7 @@ impl PracticeView {
         let p = &slot.problem;
         let out = Object::new();
         set(&out, "id", JsValue::from_str(&p.id()));
-        set(
-            &out,
-            "origin",
-            JsValue::from_str(&if p.seed == 0 {
-                "From the lesson".to_owned()
-            } else {
-                format!("Variant #{}", p.seed)
-            }),
-        );
+        set(&out, "origin", JsValue::from_str(&origin(p.seed)));
         set(&out, "topic", JsValue::from_str(&p.topic));
         set(&out, "statement", JsValue::from_str(&p.statement));
         let total = p.parts.len();
@@ -286,6 +392,11 @@ impl PracticeView {
             ),
         };
         set(&out, "prompt", JsValue::from_str(&prompt));
+        let choices = match p.parts.get(slot.part).map(|part| &part.task) {
+            Some(Task::Choice(step)) => strings(step.options.iter()),
+            _ => JsValue::NULL,
+        };
+        set(&out, "choices", choices);
         set(&out, "partLabel", JsValue::from_str(&part_label));
         set(&out, "answered", JsValue::from_bool(slot.part >= total));
         set(&out, "hints", strings(p.hints.iter().take(slot.hints)));
@@ -309,10 +420,28 @@ impl PracticeView {
                 let steps: Array = d
                     .steps
                     .iter()
-                    .map(|s| {
+                    .enumerate()
+                    .map(|(i, s)| {
                         let step = Object::new();
                         set(&step, "prompt", JsValue::from_str(&s.prompt));
                         set(&step, "options", strings(s.options.iter()));
+                        let chosen = slot.steps.get(i).copied().flatten();
+                        set(
+                            &step,
+                            "chosen",
+                            chosen.map_or(JsValue::NULL, |c| JsValue::from(c as u32)),
+                        );
+                        let verdict = chosen.map(|c| d.check_step(i, c));
+                        set(
+                            &step,
+                            "correct",
+                            JsValue::from_bool(verdict.as_ref().is_some_and(|v| v.correct)),
+                        );
+                        set(
+                            &step,
+                            "message",
+                            JsValue::from_str(verdict.as_ref().map_or("", |v| v.message.as_str())),
+                        );
                         JsValue::from(step)
                     })
                     .collect();
@@ -329,16 +458,29 @@ impl PracticeView {
     /// `wrong`, `answered` (nothing left to answer) or `invalid` (the text
     /// could not be read; the message says why and nothing else changes).
     pub fn check(&mut self, name: &str, text: &str) -> Result<JsValue, JsError> {
-        let today = self.today;
-        let out = Object::new();
-        let answer = match parse_answer(text) {
-            Ok(a) => a,
+        match parse_answer(text) {
+            Ok(answer) => self.answer(name, &answer),
             Err(why) => {
+                let out = Object::new();
                 set(&out, "outcome", JsValue::from_str("invalid"));
                 set(&out, "message", JsValue::from_str(&why.to_string()));
-                return Ok(out.into());
+                Ok(out.into())
             }
-        };
+        }
+    }
+
+    /// Check the line `choice` (an index into `choices`) chosen for the
+    /// current part at `level`, when that part is a choice. Returns
+    /// `{outcome, message}` like [`PracticeView::check`].
+    pub fn choose(&mut self, name: &str, choice: u32) -> Result<JsValue, JsError> {
+        self.answer(name, &Answer::Number(f64::from(choice)))
+    }
+}
+
+impl PracticeView {
+    fn answer(&mut self, name: &str, answer: &Answer) -> Result<JsValue, JsError> {
+        let today = self.today;
+        let out = Object::new();
         let slot = self.slot(name)?;
         let Some(part) = slot.problem.parts.get(slot.part) else {
             set(&out, "outcome", JsValue::from_str("answered"));
@@ -351,7 +493,7 @@ impl PracticeView {
             );
             return Ok(out.into());
         };
-        let verdict = check(&part.task, &answer);
+        let verdict = check(&part.task, answer);
         let total = slot.problem.parts.len();
         let id = slot.id();
         let (outcome, mut message) = match verdict.outcome {
@@ -359,14 +501,16 @@ impl PracticeView {
                 slot.part += 1;
                 let next = if slot.part < total {
                     format!(" Now part {} of {total}.", slot.part + 1)
-                } else if !slot.steps.iter().all(|&s| s) {
+                } else if !slot.steps_done() {
                     " Finish the derivation above to complete the problem.".to_owned()
                 } else {
                     String::new()
                 };
                 ("correct", format!("{}{next}", verdict.message))
             }
-            Outcome::Close => ("close", verdict.message),
+            Outcome::Close | Outcome::Mistake(Misconception::Percentages) => {
+                ("close", verdict.message)
+            }
             Outcome::Mistake(_) | Outcome::Wrong => {
                 slot.missed = true;
                 schedule::record(&mut self.progress, id, Attempt::Missed, today);
@@ -387,7 +531,10 @@ impl PracticeView {
         set(&out, "message", JsValue::from_str(&message));
         Ok(out.into())
     }
+}
 
+#[wasm_bindgen]
+impl PracticeView {
     /// Check the line `choice` chosen for derivation step `step` at `level`.
     /// Returns `{correct, message}`.
     #[wasm_bindgen(js_name = checkStep)]
@@ -402,8 +549,14 @@ impl PracticeView {
             Some(d) => d.check_step(step, choice),
             None => return Err(js_error("this problem has no derivation")),
         };
-        if let Some(done) = slot.steps.get_mut(step) {
-            *done = verdict.correct;
+        let in_range = slot
+            .problem
+            .derivation
+            .as_ref()
+            .and_then(|d| d.steps.get(step))
+            .is_some_and(|s| choice < s.options.len());
+        if let (Some(chosen), true) = (slot.steps.get_mut(step), in_range) {
+            *chosen = Some(choice);
         }
         if !verdict.correct {
             slot.missed = true;

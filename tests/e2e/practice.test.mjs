@@ -1,20 +1,48 @@
 // The practice section as a learner uses it: answering in different
-// spellings, wrong answers with a named mistake, hints in order, the
-// step-by-step derivation, progress across reloads, a corrupted record,
-// reset, accessibility and the keyboard.
+// spellings, wrong answers with a named mistake whose message is true of
+// them, the easy problem's reason, hints in order, the step-by-step
+// derivation, the place in each problem and the progress across reloads, a
+// corrupted or stale record, reset, a typing error after a verdict, the
+// look of the Check buttons, tap targets on a phone, plain words, axe and
+// the keyboard.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, expectClean, expectAccessible, visibleText } from "./helpers.mjs";
+import { launch, open, expectClean, expectAccessible, visibleText, typeInto } from "./helpers.mjs";
 
 const KEY = "softmax-lesson.practice.v1";
+const PLACE_KEY = "softmax-lesson.practice-place.v1";
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
+/** Type `text` into the answer field like a person, press Check, read the verdict. */
 async function answer(page, level, text) {
-  await page.fill(`#problem-${level}-answer`, text);
+  await typeInto(page, `#problem-${level}-answer`, text);
   await page.click(`#problem-${level}-check`);
   return (await page.textContent(`#problem-${level}-verdict`)).trim();
+}
+
+/** Pick the reason whose label contains `words`, press Check, read the verdict. */
+async function chooseReason(page, level, words) {
+  await page.locator(`#problem-${level}-choices label`, { hasText: words }).click();
+  await page.click(`#problem-${level}-check`);
+  return (await page.textContent(`#problem-${level}-verdict`)).trim();
+}
+
+async function reload(page) {
+  await page.reload();
+  await page.waitForSelector("html[data-ready='true']", { state: "attached" });
+}
+
+/** The texts a sighted reader sees beside the easy answer field. */
+async function messagesBeside(page, level) {
+  return page.evaluate((level) => {
+    const ids = [`problem-${level}-error`, `problem-${level}-verdict`, `problem-${level}-choice-error`];
+    return ids
+      .map((id) => document.getElementById(id))
+      .filter((el) => el && el.checkVisibility() && el.textContent.trim() !== "")
+      .map((el) => el.textContent.trim());
+  }, level);
 }
 
 test("the practice section follows the page contract", async () => {
@@ -29,52 +57,89 @@ test("the practice section follows the page contract", async () => {
   }
   assert.match(await page.textContent("#practice-tolerance"), /correct within/);
   const mistakes = await page.locator("#practice-mistakes li").allTextContents();
-  assert.equal(mistakes.length, 6);
-  assert.ok(mistakes.some((m) => /masked with 0/.test(m)), mistakes.join("\n"));
+  assert.ok(mistakes.length >= 10, mistakes.join("\n"));
+  for (const name of [/masked with 0/, /forgot to exponentiate/, /did not normalise/, /multiplied by T/, /took the argmax/, /wrong order/, /percentages/]) {
+    assert.ok(mistakes.some((m) => name.test(m)), `${name} missing from\n${mistakes.join("\n")}`);
+  }
   expectClean(log);
   await context.close();
 });
 
 const RIGHT = {
-  easy: ["1/4", "[0.25, 0.25, 0.25, 0.25]"],
-  medium: ["e^2/(e^2+e+1), e/(e^2+e+1), 1/(e^2+e+1)", "0.665 0.245 0.090"],
+  easy: ["1/4", "[0.25, 0.25, 0.25, 0.25]", "25%; 25%; 25%; 25%"],
+  medium: ["e^2/(e^2+e+1), e/(e^2+e+1), 1/(e^2+e+1)", "0.665 0.245 0.090", "(66.52%; 24.47%; 9.00%)"],
   hard: ["0.867; 0.117; 0.016", "e^3/(e^3+e+e^-1), e/(e^3+e+e^-1), e^-1/(e^3+e+e^-1)"],
 };
 
 for (const [level, spellings] of Object.entries(RIGHT)) {
-  test(`the ${level} problem accepts a right answer in two spellings`, async () => {
+  test(`the ${level} problem accepts a right answer in several spellings`, async () => {
+    const { page, log, context } = await open(browser);
     for (const spelling of spellings) {
-      const { page, log, context } = await open(browser);
+      await page.evaluate(([a, b]) => { localStorage.removeItem(a); localStorage.removeItem(b); }, [KEY, PLACE_KEY]);
+      await reload(page);
       const verdict = await answer(page, level, spelling);
       assert.match(verdict, /^Correct/, `${spelling}: ${verdict}`);
       assert.equal(await page.getAttribute(`#problem-${level}-answer`, "aria-invalid"), null);
-      expectClean(log);
-      await context.close();
     }
-  });
-}
-
-const WRONG = {
-  // every exponential, not divided by the sum
-  easy: ["1 1 1 1", /did not normalise/],
-  // the shifted logits (12, 11, 10) normalised without exponentiating
-  medium: ["12/33, 11/33, 10/33", /forgot to exponentiate/],
-  // part 2 at T = 2 computed as softmax(2x)
-  hard: ["e^6/(e^6+e^2+e^-2), e^2/(e^6+e^2+e^-2), e^-2/(e^6+e^2+e^-2)", /multiplied by T/],
-};
-
-for (const [level, [text, diagnosis]] of Object.entries(WRONG)) {
-  test(`the ${level} problem rejects a wrong answer and names the mistake`, async () => {
-    const { page, log, context } = await open(browser);
-    if (level === "hard") assert.match(await answer(page, "hard", "0.867 0.117 0.016"), /^Correct/);
-    const verdict = await answer(page, level, text);
-    assert.doesNotMatch(verdict, /Correct/);
-    assert.match(verdict, diagnosis);
-    assert.equal(await page.getAttribute(`#problem-${level}-verdict`, "data-outcome"), "mistake");
     expectClean(log);
     await context.close();
   });
 }
+
+// Each wrong answer with the mistake it must be named as and what the
+// message must (and must not) say about it.
+const WRONG = [
+  // every exponential e^0 = 1, not divided by the sum
+  { level: "easy", text: "1 1 1 1", name: /did not normalise/, says: /exponentiating the logits \(0, 0, 0, 0\)/ },
+  // the shifted logits (12, 11, 10) normalised without exponentiating
+  { level: "medium", text: "12/33, 11/33, 10/33", name: /forgot to exponentiate/, says: /\(12, 11, 10\)/ },
+  // the unshifted logits (2, 1, 0): just as legitimate a start, by shift invariance
+  { level: "medium", text: "2/3, 1/3, 0", name: /forgot to exponentiate/, says: /\(2, 1, 0\)/ },
+  { level: "medium", text: "66.7%; 33.3%; 0%", name: /forgot to exponentiate/, says: /\(2, 1, 0\)/ },
+  { level: "medium", text: "66.7 33.3 0", name: /forgot to exponentiate/, says: /percentages.*\(2, 1, 0\)/ },
+  // after the max trick, (0, −1, −2) / (−3)
+  { level: "medium", text: "[0, 0.333, 0.667]", name: /forgot to exponentiate/, says: /max-shifted logits \(0, −1, −2\)/ },
+  { level: "medium", text: "e^2 e 1", name: /did not normalise/, says: /\(2, 1, 0\)/ },
+  { level: "medium", text: "0.245, 0.665, 0.090", name: /wrong order/, says: /right values in another order/ },
+  { level: "medium", text: "66.5 24.5 9", name: /percentages/, says: /right/ },
+  { level: "hard", text: "1, 0, 0", name: /argmax/, says: /largest logit/ },
+  { level: "hard", text: "1/3 1/3 1/3", name: /shared the probability equally/, says: /same share/ },
+];
+
+for (const { level, text, name, says } of WRONG) {
+  test(`the ${level} problem names the mistake behind ${text}, truthfully`, async () => {
+    const { page, log, context } = await open(browser);
+    const verdict = await answer(page, level, text);
+    assert.doesNotMatch(verdict, /^Correct/);
+    assert.match(verdict, name, verdict);
+    assert.match(verdict, says, verdict);
+    assert.doesNotMatch(verdict, /largest logit must get the largest probability/, verdict);
+    expectClean(log);
+    await context.close();
+  });
+}
+
+test("hard part 2: a wrong T is named, and a plain wrong answer hears only what is true of it", async () => {
+  const { page, log, context } = await open(browser);
+  assert.match(await answer(page, "hard", "0.867 0.117 0.016"), /Correct.*part 2/);
+  assert.match(await page.textContent("#problem-hard-prompt"), /T = 2/);
+  // The T = 1 answer again: the problem's other temperature.
+  assert.match(await answer(page, "hard", "0.867 0.117 0.016"), /used the other temperature.*T = 1/);
+  // softmax(2x), as if T multiplied.
+  assert.match(await answer(page, "hard", "e^6/(e^6+e^2+e^-2), e^2/(e^6+e^2+e^-2), e^-2/(e^6+e^2+e^-2)"), /multiplied by T|other temperature|T = 1/);
+  // 0.7, 0.2, 0.1 adds up to 1 and is in the order of the logits: the
+  // message says which entries are off and claims nothing else.
+  const plain = await answer(page, "hard", "0.7, 0.2, 0.1");
+  assert.equal(await page.getAttribute("#problem-hard-verdict", "data-outcome"), "wrong");
+  assert.match(plain, /p₁ and p₂ are off by more than rounding/, plain);
+  assert.doesNotMatch(plain, /largest logit must|add up to 0|never negative/, plain);
+  const sum = await answer(page, "hard", "0.5 0.3 0.1");
+  assert.match(sum, /add up to 0\.900/, sum);
+  const order = await answer(page, "hard", "0.3 0.6 0.1");
+  assert.match(order, /p₁ a smaller value than p₂, though x₁ = 3 is larger than x₂ = 1/, order);
+  expectClean(log);
+  await context.close();
+});
 
 test("the hard problem goes through its four parts to solved", async () => {
   const { page, log, context } = await open(browser);
@@ -83,6 +148,8 @@ test("the hard problem goes through its four parts to solved", async () => {
   assert.match(await answer(page, "hard", "(0.665, 0.245, 0.090)"), /Correct.*part 3/);
   assert.match(await answer(page, "hard", "2"), /swapped T for 1\/T/);
   assert.match(await answer(page, "hard", "1"), /Correct.*part 4/);
+  assert.match(await answer(page, "hard", "1/e^2"), /upside down/);
+  assert.match(await answer(page, "hard", "2"), /forgot to exponentiate/);
   assert.match(await answer(page, "hard", "e^2"), /Correct.*solved/);
   assert.match(await page.textContent("#practice-summary"), /Solved: 1 problem\b/);
   const after = await answer(page, "hard", "3");
@@ -92,13 +159,51 @@ test("the hard problem goes through its four parts to solved", async () => {
   await context.close();
 });
 
-test("an unreadable answer gets a message beside the field, not a verdict", async () => {
+test("the easy problem asks why, and the reason is checked with feedback for each", async () => {
   const { page, log, context } = await open(browser);
+  assert.match(await page.textContent("#problem-easy-statement"), /and why\?/);
+  assert.match(await page.textContent("#problem-easy-part"), /Part 1 of 2/);
+  assert.equal(await page.isVisible("#problem-easy-choices"), false, "no reasons before the number is right");
+  assert.match(await answer(page, "easy", "1/4"), /Correct.*part 2/);
+  // The reasons replace the answer field, as a group named by the question.
+  assert.equal(await page.isVisible("#problem-easy-answer"), false);
+  const group = page.getByRole("group", { name: /Why does every class get the same probability/ });
+  assert.equal(await group.count(), 1);
+  assert.equal(await group.getByRole("radio").count(), 3);
+  // Check with nothing chosen: a message beside the choices, and only that.
+  await page.click("#problem-easy-check");
+  assert.deepEqual(await messagesBeside(page, "easy"), ["Choose one of the reasons first."]);
+  const always = await chooseReason(page, "easy", "always spreads");
+  assert.match(always, /^Not this reason\. No: unequal logits get unequal shares/);
+  const bySum = await chooseReason(page, "easy", "divided by the sum of the logits");
+  assert.match(bySum, /add up to 0.*0\/0.*e\^0 = 1\./);
+  assert.equal(await page.getAttribute("#problem-easy-verdict", "data-outcome"), "wrong");
+  const right = await chooseReason(page, "easy", "their exponentials are all equal");
+  assert.match(right, /^Correct: .*every difference is 0.*1\/4.*Problem solved/);
+  assert.equal(await page.isVisible("#problem-easy-choices"), false);
+  assert.equal(await page.isVisible("#problem-easy-answer"), true);
+  assert.match(await page.textContent("#practice-summary"), /Solved: 1 problem\b/);
+  expectClean(log);
+  await context.close();
+});
+
+test("after a typing error only the new message shows beside the field", async () => {
+  const { page, log, context } = await open(browser);
+  const verdict = await answer(page, "easy", "1 1 1 1");
+  assert.match(verdict, /did not normalise/);
+  assert.deepEqual(await messagesBeside(page, "easy"), [verdict]);
   for (const bad of ["abc", "1/0", "[0.25, 0.25", "NaN"]) {
     await answer(page, "easy", bad);
     assert.equal(await page.getAttribute("#problem-easy-answer", "aria-invalid"), "true", bad);
-    assert.notEqual((await page.textContent("#problem-easy-error")).trim(), "", bad);
+    const shown = await messagesBeside(page, "easy");
+    assert.equal(shown.length, 1, `${bad}: ${JSON.stringify(shown)}`);
+    assert.equal(shown[0], (await page.textContent("#problem-easy-error")).trim());
+    assert.equal(await page.isVisible("#problem-easy-verdict"), false, `${bad}: the old verdict is gone`);
   }
+  // A readable answer again: the error goes, the new verdict shows.
+  assert.match(await answer(page, "easy", "0.25"), /^Correct/);
+  assert.equal(await page.getAttribute("#problem-easy-answer", "aria-invalid"), null);
+  assert.equal((await messagesBeside(page, "easy")).length, 1);
   const text = await visibleText(page);
   assert.ok(!/\bNaN\b/.test(text) && !/undefined/.test(text), "no NaN or undefined on screen");
   expectClean(log);
@@ -144,25 +249,86 @@ test("the derivation is checked step by step", async () => {
   await context.close();
 });
 
+test("a reload keeps the hard problem on part 2 and the medium problem's chosen lines", async () => {
+  const { page, log, context } = await open(browser);
+  assert.match(await answer(page, "hard", "0.867 0.117 0.016"), /Correct.*part 2/);
+  await page.check("#problem-medium-step-0-option-1"); // right
+  await page.check("#problem-medium-step-1-option-2"); // wrong
+  await page.click("#problem-medium-show-solution");
+  await reload(page);
+  assert.match(await page.textContent("#problem-hard-part"), /Part 2 of 4/);
+  assert.match(await page.textContent("#problem-hard-prompt"), /T = 2/);
+  assert.equal(await page.isChecked("#problem-medium-step-0-option-1"), true);
+  assert.equal(await page.isChecked("#problem-medium-step-1-option-2"), true);
+  assert.equal(await page.isChecked("#problem-medium-step-2-option-0"), false);
+  assert.match(await page.textContent("#problem-medium-step-0-verdict"), /^Correct/);
+  assert.match(await page.textContent("#problem-medium-step-1-verdict"), /^Not this line/);
+  assert.equal(await page.getAttribute("#problem-medium-step-1-verdict", "data-outcome"), "wrong");
+  assert.equal(await page.isVisible("#problem-medium-solution"), true, "the open solution stays open");
+  assert.equal(await page.isVisible("#practice-notice"), false);
+  // And the learner carries on from there.
+  assert.match(await answer(page, "hard", "0.665 0.245 0.090"), /Correct.*part 3/);
+  for (const [s, o] of [1, 0, 2, 1].entries()) await page.check(`#problem-medium-step-${s}-option-${o}`);
+  assert.match(await answer(page, "medium", "2/3 1/3 0"), /forgot to exponentiate/);
+  assert.match(await answer(page, "medium", "0.665 0.245 0.090"), /Correct.*solved/);
+  // A variant is kept too.
+  await page.click("#problem-easy-variant");
+  const statement = await page.textContent("#problem-easy-statement");
+  await reload(page);
+  assert.equal(await page.textContent("#problem-easy-statement"), statement);
+  assert.match(await page.textContent("#problem-hard-part"), /Part 3 of 4/);
+  expectClean(log);
+  await context.close();
+});
+
+test("a stale or hostile stored place falls back cleanly to the beginning", async () => {
+  const cases = [
+    ["p1;hard-0:7:-:0", /no longer fits/], // part 8 of a 4-part problem
+    ["p1;medium-0:0:99_9:0", /no longer fits/], // lines no step offers
+    ["p1;medium-0:0:10:0", /no longer fits/], // two choices for four steps
+    ["p1;hard-0:1:-:0,hard-0:2:-:0", /could not be read/],
+    ["p1;hard-4294967295:1:-:0", /could not be read/],
+    ["{\"part\":1}", /could not be read/],
+    ["p1;" + "hard-0:1:-:0,".repeat(400), /could not be read/],
+    ["\u0000\uFFFF<script>", /could not be read/],
+  ];
+  for (const [bad, notice] of cases) {
+    const { page, log, context } = await open(browser);
+    await page.evaluate(([k, v]) => localStorage.setItem(k, v), [PLACE_KEY, bad]);
+    await reload(page);
+    assert.equal(await page.isVisible("#practice-notice"), true, bad.slice(0, 30));
+    assert.match(await page.textContent("#practice-notice"), notice, bad.slice(0, 30));
+    assert.match(await page.textContent("#problem-hard-part"), /Part 1 of 4/, bad.slice(0, 30));
+    assert.equal(await page.locator("#problem-medium-derivation input:checked").count(), 0);
+    assert.match(await answer(page, "hard", "0.867 0.117 0.016"), /Correct.*part 2/);
+    // The next save replaces the bad record with a good one.
+    assert.match(await page.evaluate((k) => localStorage.getItem(k), PLACE_KEY), /^p1;.*hard-0:1:/);
+    const text = await visibleText(page);
+    assert.ok(!/\bNaN\b|undefined|<script>/.test(text), bad.slice(0, 30));
+    expectClean(log);
+    await context.close();
+  }
+});
+
 test("progress survives a reload, and reset clears it", async () => {
   const { page, log, context } = await open(browser);
   await page.click("#problem-hard-hint");
   assert.match(await answer(page, "easy", "1/4"), /Correct/);
-  await page.reload();
-  await page.waitForSelector("html[data-ready='true']", { state: "attached" });
+  assert.match(await chooseReason(page, "easy", "their exponentials are all equal"), /Correct.*solved/);
+  await reload(page);
   assert.match(await page.textContent("#practice-summary"), /Solved: 1 problem\b.*Hints used: 1/);
   assert.match(await page.textContent("#problem-easy-origin"), /solved before/);
   assert.equal(await page.locator("#problem-hard-hints li").count(), 1, "the hint shown stays shown");
   assert.match(await page.evaluate((k) => localStorage.getItem(k), KEY), /^v1;solved=easy-0;/);
   assert.equal(await page.locator("#practice-reviews li").count(), 1);
-  assert.match(await page.textContent("#practice-reviews"), /easy problem from the lesson.*due tomorrow/);
+  assert.match(await page.textContent("#practice-reviews"), /easy problem with the lesson's own numbers.*due tomorrow/);
   assert.match(await page.textContent("#practice-schedule-note"), /after 1 day, then 2, 4/);
   await page.click("#practice-reset");
   assert.match(await page.textContent("#practice-summary"), /Solved: 0 problems.*Hints used: 0/);
   assert.equal(await page.locator("#problem-hard-hints li").count(), 0);
-  await page.reload();
-  await page.waitForSelector("html[data-ready='true']", { state: "attached" });
+  await reload(page);
   assert.match(await page.textContent("#practice-summary"), /Solved: 0 problems/);
+  assert.match(await page.textContent("#problem-easy-part"), /Part 1 of 2/);
   expectClean(log);
   await context.close();
 });
@@ -171,8 +337,7 @@ test("a corrupted or foreign record shows a notice and the page still works", as
   for (const bad of ["{not json", "{\"solved\":[1,2]}", "v9;solved=easy-0", "v1;review=easy-0:1:99999999999", "v1;solved=" + "easy-1,".repeat(4000)]) {
     const { page, log, context } = await open(browser);
     await page.evaluate(([k, v]) => localStorage.setItem(k, v), [KEY, bad]);
-    await page.reload();
-    await page.waitForSelector("html[data-ready='true']", { state: "attached" });
+    await reload(page);
     assert.equal(await page.isVisible("#practice-notice"), true, bad.slice(0, 30));
     assert.match(await page.textContent("#practice-notice"), /could not be read/);
     assert.match(await page.textContent("#practice-summary"), /Solved: 0 problems/);
@@ -182,20 +347,107 @@ test("a corrupted or foreign record shows a notice and the page still works", as
   }
 });
 
+test("the Check buttons look like buttons, with a focus ring only when focused from the keyboard", async () => {
+  for (const colorScheme of ["light", "dark"]) {
+    const { page, log, context } = await open(browser, "", { colorScheme });
+    await page.locator("#problem-easy").scrollIntoViewIfNeeded();
+    const look = (id) => page.$eval(id, (el) => {
+      const s = getComputedStyle(el);
+      return { outline: s.outlineStyle, outlineWidth: parseFloat(s.outlineWidth), outlineColor: s.outlineColor,
+        border: s.borderTopColor, background: s.backgroundColor, shadow: s.boxShadow };
+    });
+    for (const level of ["easy", "medium", "hard"]) {
+      const rest = await look(`#problem-${level}-check`);
+      assert.equal(rest.outline, "none", `${colorScheme} ${level}: no outline at rest`);
+      assert.equal(rest.border, rest.background, `${colorScheme} ${level}: no ring-like border at rest (${rest.border} on ${rest.background})`);
+      assert.equal(rest.shadow, "none");
+    }
+    // A click focuses without a ring...
+    await page.click("#problem-easy-check");
+    assert.equal((await look("#problem-easy-check")).outline, "none", "no ring after a click");
+    // ... the keyboard shows one, set apart from the button by a gap.
+    await page.focus("#problem-easy-answer");
+    await page.keyboard.press("Tab");
+    assert.equal(await page.evaluate(() => document.activeElement.id), "problem-easy-check");
+    const ring = await look("#problem-easy-check");
+    assert.equal(ring.outline, "solid");
+    assert.ok(ring.outlineWidth >= 2, `ring width ${ring.outlineWidth}`);
+    assert.notEqual(ring.shadow, "none", "a gap in the page's colour between button and ring");
+    expectClean(log);
+    await context.close();
+  }
+});
+
+test("the practice text speaks to the learner, with no authoring words", async () => {
+  const { page, log, context } = await open(browser);
+  // Every problem with its hints, solution and reasons showing, then a variant of each.
+  for (const round of [0, 1]) {
+    for (const level of ["easy", "medium", "hard"]) {
+      if (round === 1) await page.click(`#problem-${level}-variant`);
+      while (!(await page.isDisabled(`#problem-${level}-hint`))) await page.click(`#problem-${level}-hint`);
+      await page.click(`#problem-${level}-show-solution`);
+    }
+    if (round === 0) await answer(page, "easy", "1/4");
+    await page.locator("#practice .mistakes summary").click();
+    const text = await page.locator("#practice").innerText();
+    for (const word of [/source/i, /From the lesson/, /Variant #/, /\bseed\b/i, /TODO/, /undefined|NaN/]) {
+      assert.doesNotMatch(text, word, `round ${round}`);
+    }
+  }
+  assert.match(await page.textContent("#problem-easy-origin"), /New numbers, same idea/);
+  expectClean(log);
+  await context.close();
+});
+
+test("on a phone every practice control is big enough to tap", async () => {
+  const { page, log, context } = await open(browser, "", {
+    viewport: { width: 390, height: 844 }, deviceScaleFactor: 3, hasTouch: true,
+  });
+  // Bring out the derivation, a reason part, hints, a review and the mistakes list.
+  await answer(page, "easy", "1/4");
+  await page.click("#problem-medium-hint");
+  await page.locator("#practice .mistakes summary").click();
+  const sizes = await page.$$eval(
+    "#practice button, #practice input, #practice summary, #practice a, #practice label:has(+ input), #practice input + label, #practice select",
+    (els) => els.filter((el) => el.checkVisibility() && !el.closest(".heading-anchor") && !el.classList.contains("heading-anchor"))
+      .map((el) => {
+        const r = el.getBoundingClientRect();
+        return { what: el.id || el.textContent.trim().slice(0, 40) || el.outerHTML.slice(0, 60), w: r.width, h: r.height, main: el.matches("[id$='-check'], [id$='-hint'], [id$='-show-solution'], [id$='-variant'], [id$='-answer'], #practice-reset") };
+      }),
+  );
+  assert.ok(sizes.length > 30, `found ${sizes.length} controls`);
+  for (const s of sizes) {
+    assert.ok(s.w >= 24 && s.h >= 24, `${s.what}: ${s.w.toFixed(1)}x${s.h.toFixed(1)} is under 24x24`);
+    if (s.main) assert.ok(s.h >= 44, `${s.what}: ${s.h.toFixed(1)} px tall, under 44`);
+  }
+  expectClean(log);
+  await context.close();
+});
+
 test("axe finds nothing in the practice section, in light and dark", async () => {
   for (const colorScheme of ["light", "dark"]) {
     const { page, log, context } = await open(browser, "", { colorScheme });
-    await answer(page, "easy", "1 1 1 1");
+    await answer(page, "easy", "1/4");
+    await page.click("#problem-easy-check"); // nothing chosen: the choice error shows
+    await chooseReason(page, "easy", "always spreads");
     await answer(page, "hard", "0.9 0.1 0");
+    await answer(page, "medium", "abc");
     await page.click("#problem-medium-hint");
+    await page.click("#problem-hard-show-solution");
     await page.check("#problem-medium-step-0-option-0");
+    await page.check("#problem-medium-step-1-option-0");
+    await page.locator("#practice .mistakes summary").click();
+    await expectAccessible(page, "#practice");
+    // The Check button focused from the keyboard, too.
+    await page.focus("#problem-hard-answer");
+    await page.keyboard.press("Tab");
     await expectAccessible(page, "#practice");
     expectClean(log);
     await context.close();
   }
 });
 
-test("the keyboard alone can answer a problem and open a hint", async () => {
+test("the keyboard alone can answer a problem, give its reason and open a hint", async () => {
   const { page, log, context } = await open(browser);
   await page.locator("#practice-title").scrollIntoViewIfNeeded();
   // Start from the practice section's first control and go on with Tab.
@@ -209,7 +461,14 @@ test("the keyboard alone can answer a problem and open a hint", async () => {
   await page.keyboard.type("1/4");
   await page.keyboard.press("Enter");
   assert.match(await page.textContent("#problem-easy-verdict"), /^Correct/);
+  // The field gave way to the reasons; focus went with it, to the first one.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "problem-easy-choice-0");
+  await page.keyboard.press("ArrowDown"); // the second reason, the right one
+  assert.equal(await page.isChecked("#problem-easy-choice-1"), true);
   await page.keyboard.press("Tab"); // Check
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "problem-easy-check");
+  await page.keyboard.press("Enter");
+  assert.match(await page.textContent("#problem-easy-verdict"), /^Correct.*solved/);
   await page.keyboard.press("Tab"); // Show a hint
   assert.equal(await page.evaluate(() => document.activeElement?.id), "problem-easy-hint");
   await page.keyboard.press("Enter");
@@ -223,7 +482,7 @@ test("a variant is a new problem that checks the same way", async () => {
   const before = await page.textContent("#problem-easy-statement");
   await page.click("#problem-easy-variant");
   assert.notEqual(await page.textContent("#problem-easy-statement"), before);
-  assert.match(await page.textContent("#problem-easy-origin"), /Variant #\d+/);
+  assert.match(await page.textContent("#problem-easy-origin"), /New numbers, same idea \(variant \d+\)/);
   await page.click("#problem-easy-show-solution");
   // The worked solution's last line holds the answer, rounded to three decimals.
   const last = await page.locator("#problem-easy-solution-lines li").last().textContent();

@@ -1,18 +1,21 @@
 // The practice section: three problems whose text, checking, hints,
 // solutions and schedule all come from one PracticeView in Rust. This file
-// wires buttons and fields, moves text into the page, and keeps the
-// progress record in localStorage under a versioned key.
+// wires buttons and fields, moves text into the page, and keeps two records
+// in localStorage under versioned keys: the progress (solved problems,
+// hints, reviews) and the place in each problem (part reached, chosen
+// lines), both read and validated by Rust.
 import { PracticeView } from "../pkg/softmax_lesson_extras.js";
 import { showFieldError } from "./fields.js";
 
 const KEY = "softmax-lesson.practice.v1";
+const PLACE_KEY = "softmax-lesson.practice-place.v1";
 const LEVELS = ["easy", "medium", "hard"];
 let view;
 const $ = (id) => document.getElementById(id);
 
-function readStored() {
+function readStored(key) {
   try {
-    return localStorage.getItem(KEY);
+    return localStorage.getItem(key);
   } catch {
     return null;
   }
@@ -21,6 +24,7 @@ function readStored() {
 function save() {
   try {
     localStorage.setItem(KEY, view.progressText());
+    localStorage.setItem(PLACE_KEY, view.placeText());
   } catch {
     // Storage may be unavailable (private mode): progress lasts for this visit only.
   }
@@ -69,6 +73,10 @@ function buildDerivation(level, derivation) {
     verdict.className = "step-verdict";
     verdict.id = `problem-${level}-step-${s}-verdict`;
     verdict.setAttribute("aria-live", "polite");
+    if (step.chosen !== null) {
+      verdict.dataset.outcome = step.correct ? "correct" : "wrong";
+      verdict.textContent = step.message;
+    }
     step.options.forEach((option, o) => {
       const id = `problem-${level}-step-${s}-option-${o}`;
       const row = document.createElement("div");
@@ -78,6 +86,7 @@ function buildDerivation(level, derivation) {
       input.name = `problem-${level}-step-${s}`;
       input.id = id;
       input.value = String(o);
+      input.checked = step.chosen === o;
       input.setAttribute("aria-describedby", verdict.id);
       input.addEventListener("change", () => {
         const result = view.checkStep(level, s, o);
@@ -99,6 +108,46 @@ function buildDerivation(level, derivation) {
   box.hidden = false;
 }
 
+/** Show the lines of a choice part (a reason to pick) in place of the
+ * answer field, or the field again when the part asks for a number. */
+function showChoices(level, choices) {
+  const box = $(`problem-${level}-choices`);
+  const field = $(`problem-${level}-answer`);
+  const list = $(`problem-${level}-choice-list`);
+  const key = choices ? choices.join("\n") : "";
+  if (box.dataset.key === key) return;
+  box.dataset.key = key;
+  $(`problem-${level}-choice-error`).textContent = "";
+  if (!choices) {
+    const hadFocus = box.contains(document.activeElement);
+    list.replaceChildren();
+    box.hidden = true;
+    field.closest(".field").hidden = false;
+    if (hadFocus) field.focus();
+    return;
+  }
+  const rows = choices.map((line, o) => {
+    const row = document.createElement("div");
+    row.className = "choice";
+    const input = document.createElement("input");
+    input.type = "radio";
+    input.name = `problem-${level}-choice`;
+    input.id = `problem-${level}-choice-${o}`;
+    input.value = String(o);
+    input.setAttribute("aria-describedby", `problem-${level}-choice-error`);
+    const label = document.createElement("label");
+    label.htmlFor = input.id;
+    label.textContent = line;
+    row.append(input, label);
+    return row;
+  });
+  list.replaceChildren(...rows);
+  const hadFocus = field === document.activeElement;
+  field.closest(".field").hidden = true;
+  box.hidden = false;
+  if (hadFocus) rows[0]?.querySelector("input")?.focus();
+}
+
 /** Put the problem at `level` on the page, as Rust describes it. */
 function showProblem(level, { rebuild = false } = {}) {
   const p = view.problem(level);
@@ -109,6 +158,7 @@ function showProblem(level, { rebuild = false } = {}) {
   $(`problem-${level}-part`).textContent = p.partLabel;
   $(`problem-${level}-part`).hidden = p.partLabel === "";
   $(`problem-${level}-prompt`).textContent = p.prompt;
+  showChoices(level, p.choices);
   fillList($(`problem-${level}-hints`), p.hints);
   const hint = $(`problem-${level}-hint`);
   const left = p.hintCount - p.hints.length;
@@ -132,6 +182,7 @@ function showProgress() {
     button.textContent = `Open the ${r.label}`;
     button.addEventListener("click", () => {
       view.open(r.level, r.seed);
+      save();
       resetProblem(r.level);
       $(`problem-${r.level}-answer`).focus();
     });
@@ -157,8 +208,24 @@ function wire(level) {
   $(`problem-${level}-form`).addEventListener("submit", (event) => {
     event.preventDefault();
     const field = $(`problem-${level}-answer`);
-    const result = view.check(level, field.value);
+    const choices = $(`problem-${level}-choices`);
+    let result;
+    if (!choices.hidden) {
+      const picked = choices.querySelector("input:checked");
+      if (!picked) {
+        showVerdict(level, "", "");
+        $(`problem-${level}-choice-error`).textContent = "Choose one of the reasons first.";
+        choices.querySelector("input")?.focus();
+        return;
+      }
+      $(`problem-${level}-choice-error`).textContent = "";
+      result = view.choose(level, Number(picked.value));
+    } else {
+      result = view.check(level, field.value);
+    }
     if (result.outcome === "invalid") {
+      // Only the new message shows: the verdict on an earlier answer goes.
+      showVerdict(level, "", "");
       showError(level, result.message);
       return;
     }
@@ -181,11 +248,13 @@ function wire(level) {
   });
   $(`problem-${level}-show-solution`).addEventListener("click", () => {
     view.revealSolution(level);
+    save();
     showProblem(level);
     $(`problem-${level}-answer`).focus();
   });
   $(`problem-${level}-variant`).addEventListener("click", () => {
     view.newVariant(level);
+    save();
     resetProblem(level);
   });
 }
@@ -198,7 +267,8 @@ function showNotice(message) {
 
 export function mount() {
   view = new PracticeView();
-  showNotice(view.loadProgress(readStored(), Date.now()));
+  const notices = [view.loadProgress(readStored(KEY), Date.now()), view.loadPlace(readStored(PLACE_KEY))];
+  showNotice(notices.filter((text) => text !== "").join(" "));
   $("practice-tolerance").textContent = view.toleranceNote();
   $("practice-schedule-note").textContent = view.scheduleNote();
   fillList($("practice-mistakes"), view.mistakes());

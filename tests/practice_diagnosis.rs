@@ -141,12 +141,12 @@ fn forgetting_to_exponentiate_is_recognised() {
     );
 }
 
-/// The medium problem: x = (2, 1, 0), c = 10. Normalising (2, 1, 0), the
+/// The textbook's medium problem (seed 1): x = (2, 1, 0), c = 10. Normalising (2, 1, 0), the
 /// unshifted logits, without exponentiating is the same mistake as
 /// normalising (12, 11, 10), and the message names the logits it used.
 #[test]
 fn forgetting_to_exponentiate_the_unshifted_logits_is_recognised() {
-    let medium = generate(Level::Medium, 0);
+    let medium = generate(Level::Medium, 1);
     let task = &medium.parts[0].task;
     for text in [
         "2/3, 1/3, 0",
@@ -194,13 +194,14 @@ fn forgetting_to_exponentiate_the_unshifted_logits_is_recognised() {
     );
 }
 
-/// Hard problem, part 2 (T = 2, exact ≈ (0.665, 0.245, 0.090)): 0.7, 0.2,
+/// The textbook's hard problem (seed 1), part 2 (T = 2, exact ≈ (0.665,
+/// 0.245, 0.090)): 0.7, 0.2,
 /// 0.1 adds up to 1 and follows the order of the logits, so the message may
 /// say neither that it does not nor anything about the largest logit; it
 /// names the entries that are off.
 #[test]
 fn a_plain_wrong_answer_is_told_only_what_is_true_of_it() {
-    let hard = generate(Level::Hard, 0);
+    let hard = generate(Level::Hard, 1);
     let task = &hard.parts[1].task;
     let verdict = check(task, &parse_answer("0.7, 0.2, 0.1").unwrap());
     assert_eq!(verdict.outcome, Outcome::Wrong);

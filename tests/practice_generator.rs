@@ -39,14 +39,66 @@ fn the_lessons_own_problems_come_first() {
     assert_eq!(hard.parts.len(), 4);
     let at_1 = hard.parts[0].task.expected();
     let at_2 = hard.parts[1].task.expected();
-    for (p, want) in at_1.iter().zip([0.867, 0.117, 0.016]) {
+    // x = (4, 1, 0) at T = 1 and T = 2.
+    for (p, want) in at_1.iter().zip([0.936, 0.047, 0.017]) {
         assert!(near(*p, want, 5e-4), "{at_1:?}");
     }
-    for (p, want) in at_2.iter().zip([0.665, 0.245, 0.090]) {
+    for (p, want) in at_2.iter().zip([0.736, 0.164, 0.100]) {
         assert!(near(*p, want, 5e-4), "{at_2:?}");
     }
     assert_eq!(hard.parts[2].task.expected(), vec![1.0]);
-    assert!(near(hard.parts[3].task.expected()[0], 2f64.exp(), 1e-12));
+    assert!(near(hard.parts[3].task.expected()[0], 3f64.exp(), 1e-12));
+    // The textbook's numbers are seed 1: x = (3, 1, -1), and (2, 1, 0) + 10.
+    let textbook = generate(Level::Hard, 1);
+    for (p, want) in textbook.parts[1]
+        .task
+        .expected()
+        .iter()
+        .zip([0.665, 0.245, 0.090])
+    {
+        assert!(near(*p, want, 5e-4));
+    }
+    let shifted = generate(Level::Medium, 1);
+    for (p, want) in shifted.parts[0]
+        .task
+        .expected()
+        .iter()
+        .zip([0.665, 0.245, 0.090])
+    {
+        assert!(near(*p, want, 5e-4));
+    }
+}
+
+/// No answer of the lesson's own problems (seed 0) is a number the lesson
+/// shows before the practice: the worked examples compute softmax of
+/// (2, 1, 0) at T = 2, 1 and 0.5 and of (1000, 1001, 999).
+#[test]
+fn the_lessons_own_answers_are_not_shown_elsewhere_on_the_page() {
+    let shown: Vec<Vec<f64>> = [
+        (vec![2.0, 1.0, 0.0], 2.0),
+        (vec![2.0, 1.0, 0.0], 1.0),
+        (vec![2.0, 1.0, 0.0], 0.5),
+        (vec![1000.0, 1001.0, 999.0], 1.0),
+    ]
+    .iter()
+    .map(|(x, t)| softmax_lesson::softmax_with_temperature(x, *t).unwrap())
+    .collect();
+    for level in [Level::Easy, Level::Medium, Level::Hard] {
+        for part in generate(level, 0).parts {
+            let mut answer = part.task.expected();
+            if answer.len() < 2 {
+                continue;
+            }
+            answer.sort_by(f64::total_cmp);
+            for p in &shown {
+                let mut p = p.clone();
+                p.sort_by(f64::total_cmp);
+                let same = p.len() == answer.len()
+                    && p.iter().zip(&answer).all(|(a, b)| (a - b).abs() < 5e-4);
+                assert!(!same, "{level:?}: {answer:?} is already on the page");
+            }
+        }
+    }
 }
 
 /// Check one task's answer against the core by an independent route.

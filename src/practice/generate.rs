@@ -7,11 +7,11 @@
 //!   equal, and then with a reason to choose for the uniform result); the
 //!   lesson's problem is x = (0, 0, 0, 0).
 //! * medium: shift invariance, derived step by step and checked on numbers
-//!   (the lesson's problem, with x = (2, 1, 0) and c = 10), or a masked
+//!   (the lesson's problem, with x = (1, 3, 0) and c = 10), or a masked
 //!   softmax, or a log-softmax whose probabilities underflow.
 //! * hard: one logit vector at two temperatures, which is more peaked, and
-//!   the ratio that explains it (the lesson's problem: x = (3, 1, −1) at T = 1
-//!   and T = 2).
+//!   the ratio that explains it (the lesson's problem: x = (4, 1, 0) at T = 1
+//!   and T = 2; seed 1 is the textbook's x = (3, 1, −1)).
 
 use crate::explorer::format::fixed;
 use crate::practice::derivation::{shift_invariance, Step};
@@ -44,7 +44,13 @@ pub fn generate(level: Level, seed: u32) -> Problem {
             };
             easy(logits)
         }
-        (Level::Medium, 0) => shift(vec![2.0, 1.0, 0.0], 10.0),
+        // The lesson's own numbers are chosen so that no answer is already
+        // on the page: worked examples 1 and 3 compute softmax((2, 1, 0)/T)
+        // for T = 2, 1 and 0.5, which is what x = (2, 1, 0) + 10 and
+        // x = (3, 1, -1) at T = 1 and 2 would ask for.
+        (Level::Medium, 0) => shift(vec![1.0, 3.0, 0.0], 10.0),
+        // The textbook's numbers, x = (2, 1, 0) + 10, worked example 1 shifted.
+        (Level::Medium, 1) => shift(vec![2.0, 1.0, 0.0], 10.0),
         (Level::Medium, _) => match rng.range(0, 2) {
             0 => {
                 let n = rng.range(3, 4) as usize;
@@ -73,7 +79,10 @@ pub fn generate(level: Level, seed: u32) -> Problem {
                 log_softmax(vec![offset, offset - gap, offset - near])
             }
         },
-        (Level::Hard, 0) => temperatures(vec![3.0, 1.0, -1.0], [1.0, 2.0]),
+        (Level::Hard, 0) => temperatures(vec![4.0, 1.0, 0.0], [1.0, 2.0]),
+        // The textbook version, x = (3, 1, -1): its two answers are worked
+        // example 3's T = 0.5 and T = 1 rows, shifted.
+        (Level::Hard, 1) => temperatures(vec![3.0, 1.0, -1.0], [1.0, 2.0]),
         (Level::Hard, _) => {
             let n = rng.range(3, 4) as usize;
             let mut pool: Vec<f64> = (-3..=4).map(f64::from).collect();

@@ -11,6 +11,12 @@ import { launch, open, expectClean, expectAccessible, visibleText, typeInto } fr
 
 const KEY = "softmax-lesson.practice.v1";
 const PLACE_KEY = "softmax-lesson.practice-place.v1";
+/** Choose line `o` of step `s` of the medium derivation and check it. */
+async function pickLine(page, s, o) {
+  await page.check(`#problem-medium-step-${s}-option-${o}`);
+  await page.click(`#problem-medium-step-${s}-check`);
+}
+
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
@@ -67,8 +73,8 @@ test("the practice section follows the page contract", async () => {
 
 const RIGHT = {
   easy: ["1/4", "[0.25, 0.25, 0.25, 0.25]", "25%; 25%; 25%; 25%"],
-  medium: ["e^2/(e^2+e+1), e/(e^2+e+1), 1/(e^2+e+1)", "0.665 0.245 0.090", "(66.52%; 24.47%; 9.00%)"],
-  hard: ["0.867; 0.117; 0.016", "e^3/(e^3+e+e^-1), e/(e^3+e+e^-1), e^-1/(e^3+e+e^-1)"],
+  medium: ["e/(e+e^3+1), e^3/(e+e^3+1), 1/(e+e^3+1)", "0.114 0.844 0.042", "(11.42%; 84.38%; 4.20%)"],
+  hard: ["0.936; 0.047; 0.017", "e^4/(e^4+e+1), e/(e^4+e+1), 1/(e^4+e+1)"],
 };
 
 for (const [level, spellings] of Object.entries(RIGHT)) {
@@ -91,17 +97,17 @@ for (const [level, spellings] of Object.entries(RIGHT)) {
 const WRONG = [
   // every exponential e^0 = 1, not divided by the sum
   { level: "easy", text: "1 1 1 1", name: /did not normalise/, says: /exponentiating the logits \(0, 0, 0, 0\)/ },
-  // the shifted logits (12, 11, 10) normalised without exponentiating
-  { level: "medium", text: "12/33, 11/33, 10/33", name: /forgot to exponentiate/, says: /\(12, 11, 10\)/ },
-  // the unshifted logits (2, 1, 0): just as legitimate a start, by shift invariance
-  { level: "medium", text: "2/3, 1/3, 0", name: /forgot to exponentiate/, says: /\(2, 1, 0\)/ },
-  { level: "medium", text: "66.7%; 33.3%; 0%", name: /forgot to exponentiate/, says: /\(2, 1, 0\)/ },
-  { level: "medium", text: "66.7 33.3 0", name: /forgot to exponentiate/, says: /percentages.*\(2, 1, 0\)/ },
-  // after the max trick, (0, −1, −2) / (−3)
-  { level: "medium", text: "[0, 0.333, 0.667]", name: /forgot to exponentiate/, says: /max-shifted logits \(0, −1, −2\)/ },
-  { level: "medium", text: "e^2 e 1", name: /did not normalise/, says: /\(2, 1, 0\)/ },
-  { level: "medium", text: "0.245, 0.665, 0.090", name: /wrong order/, says: /right values in another order/ },
-  { level: "medium", text: "66.5 24.5 9", name: /percentages/, says: /right/ },
+  // the shifted logits (11, 13, 10) normalised without exponentiating
+  { level: "medium", text: "11/34, 13/34, 10/34", name: /forgot to exponentiate/, says: /\(11, 13, 10\)/ },
+  // the unshifted logits (1, 3, 0): just as legitimate a start, by shift invariance
+  { level: "medium", text: "1/4, 3/4, 0", name: /forgot to exponentiate/, says: /\(1, 3, 0\)/ },
+  { level: "medium", text: "25%; 75%; 0%", name: /forgot to exponentiate/, says: /\(1, 3, 0\)/ },
+  { level: "medium", text: "25 75 0", name: /forgot to exponentiate/, says: /percentages.*\(1, 3, 0\)/ },
+  // after the max trick, (−2, 0, −3) / (−5)
+  { level: "medium", text: "[0.4, 0, 0.6]", name: /forgot to exponentiate/, says: /max-shifted logits \(−2, 0, −3\)/ },
+  { level: "medium", text: "e e^3 1", name: /did not normalise/, says: /\(1, 3, 0\)/ },
+  { level: "medium", text: "0.844, 0.114, 0.042", name: /wrong order/, says: /right values in another order/ },
+  { level: "medium", text: "11.4 84.4 4.2", name: /percentages/, says: /right/ },
   { level: "hard", text: "1, 0, 0", name: /argmax/, says: /largest logit/ },
   { level: "hard", text: "1/3 1/3 1/3", name: /shared the probability equally/, says: /same share/ },
 ];
@@ -121,12 +127,12 @@ for (const { level, text, name, says } of WRONG) {
 
 test("hard part 2: a wrong T is named, and a plain wrong answer hears only what is true of it", async () => {
   const { page, log, context } = await open(browser);
-  assert.match(await answer(page, "hard", "0.867 0.117 0.016"), /Correct.*part 2/);
+  assert.match(await answer(page, "hard", "0.936 0.047 0.017"), /Correct.*part 2/);
   assert.match(await page.textContent("#problem-hard-prompt"), /T = 2/);
   // The T = 1 answer again: the problem's other temperature.
-  assert.match(await answer(page, "hard", "0.867 0.117 0.016"), /used the other temperature.*T = 1/);
+  assert.match(await answer(page, "hard", "0.936 0.047 0.017"), /used the other temperature.*T = 1/);
   // softmax(2x), as if T multiplied.
-  assert.match(await answer(page, "hard", "e^6/(e^6+e^2+e^-2), e^2/(e^6+e^2+e^-2), e^-2/(e^6+e^2+e^-2)"), /multiplied by T|other temperature|T = 1/);
+  assert.match(await answer(page, "hard", "e^8/(e^8+e^2+1), e^2/(e^8+e^2+1), 1/(e^8+e^2+1)"), /multiplied by T|other temperature|T = 1/);
   // 0.7, 0.2, 0.1 adds up to 1 and is in the order of the logits: the
   // message says which entries are off and claims nothing else.
   const plain = await answer(page, "hard", "0.7, 0.2, 0.1");
@@ -136,7 +142,7 @@ test("hard part 2: a wrong T is named, and a plain wrong answer hears only what 
   const sum = await answer(page, "hard", "0.5 0.3 0.1");
   assert.match(sum, /add up to 0\.900/, sum);
   const order = await answer(page, "hard", "0.3 0.6 0.1");
-  assert.match(order, /p₁ a smaller value than p₂, though x₁ = 3 is larger than x₂ = 1/, order);
+  assert.match(order, /p₁ a smaller value than p₂, though x₁ = 4 is larger than x₂ = 1/, order);
   expectClean(log);
   await context.close();
 });
@@ -144,15 +150,15 @@ test("hard part 2: a wrong T is named, and a plain wrong answer hears only what 
 test("the hard problem goes through its four parts to solved", async () => {
   const { page, log, context } = await open(browser);
   assert.match(await page.textContent("#problem-hard-part"), /Part 1 of 4/);
-  assert.match(await answer(page, "hard", "0.867 0.117 0.016"), /Correct.*part 2/);
-  assert.match(await answer(page, "hard", "(0.665, 0.245, 0.090)"), /Correct.*part 3/);
+  assert.match(await answer(page, "hard", "0.936 0.047 0.017"), /Correct.*part 2/);
+  assert.match(await answer(page, "hard", "(0.736, 0.164, 0.100)"), /Correct.*part 3/);
   assert.match(await answer(page, "hard", "2"), /swapped T for 1\/T/);
   assert.match(await answer(page, "hard", "1"), /Correct.*part 4/);
-  assert.match(await answer(page, "hard", "1/e^2"), /upside down/);
-  assert.match(await answer(page, "hard", "2"), /forgot to exponentiate/);
-  assert.match(await answer(page, "hard", "e^2"), /Correct.*solved/);
+  assert.match(await answer(page, "hard", "1/e^3"), /upside down/);
+  assert.match(await answer(page, "hard", "3"), /forgot to exponentiate/);
+  assert.match(await answer(page, "hard", "e^3"), /Correct.*solved/);
   assert.match(await page.textContent("#practice-summary"), /Solved: 1 problem\b/);
-  const after = await answer(page, "hard", "3");
+  const after = await answer(page, "hard", "4");
   assert.match(after, /already answered/);
   assert.doesNotMatch(after, /Correct/, "nothing is correct once every part is answered");
   expectClean(log);
@@ -237,13 +243,13 @@ test("hints appear one at a time, in order, and the solution on request", async 
 test("the derivation is checked step by step", async () => {
   const { page, log, context } = await open(browser);
   const right = [1, 0, 2, 1];
-  await page.check("#problem-medium-step-0-option-0");
+  await pickLine(page, 0, 0);
   assert.match(await page.textContent("#problem-medium-step-0-verdict"), /^Not this line/);
   for (const [s, o] of right.entries()) {
-    await page.check(`#problem-medium-step-${s}-option-${o}`);
+    await pickLine(page, s, o);
     assert.match(await page.textContent(`#problem-medium-step-${s}-verdict`), /^Correct/, `step ${s + 1}`);
   }
-  assert.match(await answer(page, "medium", "0.665 0.245 0.090"), /Correct.*solved/);
+  assert.match(await answer(page, "medium", "0.114 0.844 0.042"), /Correct.*solved/);
   await expectAccessible(page, "#practice");
   expectClean(log);
   await context.close();
@@ -251,9 +257,9 @@ test("the derivation is checked step by step", async () => {
 
 test("a reload keeps the hard problem on part 2 and the medium problem's chosen lines", async () => {
   const { page, log, context } = await open(browser);
-  assert.match(await answer(page, "hard", "0.867 0.117 0.016"), /Correct.*part 2/);
-  await page.check("#problem-medium-step-0-option-1"); // right
-  await page.check("#problem-medium-step-1-option-2"); // wrong
+  assert.match(await answer(page, "hard", "0.936 0.047 0.017"), /Correct.*part 2/);
+  await pickLine(page, 0, 1); // right
+  await pickLine(page, 1, 2); // wrong
   await page.click("#problem-medium-show-solution");
   await reload(page);
   assert.match(await page.textContent("#problem-hard-part"), /Part 2 of 4/);
@@ -267,10 +273,10 @@ test("a reload keeps the hard problem on part 2 and the medium problem's chosen 
   assert.equal(await page.isVisible("#problem-medium-solution"), true, "the open solution stays open");
   assert.equal(await page.isVisible("#practice-notice"), false);
   // And the learner carries on from there.
-  assert.match(await answer(page, "hard", "0.665 0.245 0.090"), /Correct.*part 3/);
-  for (const [s, o] of [1, 0, 2, 1].entries()) await page.check(`#problem-medium-step-${s}-option-${o}`);
-  assert.match(await answer(page, "medium", "2/3 1/3 0"), /forgot to exponentiate/);
-  assert.match(await answer(page, "medium", "0.665 0.245 0.090"), /Correct.*solved/);
+  assert.match(await answer(page, "hard", "0.736 0.164 0.100"), /Correct.*part 3/);
+  for (const [s, o] of [1, 0, 2, 1].entries()) await pickLine(page, s, o);
+  assert.match(await answer(page, "medium", "1/4 3/4 0"), /forgot to exponentiate/);
+  assert.match(await answer(page, "medium", "0.114 0.844 0.042"), /Correct.*solved/);
   // A variant is kept too.
   await page.click("#problem-easy-variant");
   const statement = await page.textContent("#problem-easy-statement");
@@ -300,7 +306,7 @@ test("a stale or hostile stored place falls back cleanly to the beginning", asyn
     assert.match(await page.textContent("#practice-notice"), notice, bad.slice(0, 30));
     assert.match(await page.textContent("#problem-hard-part"), /Part 1 of 4/, bad.slice(0, 30));
     assert.equal(await page.locator("#problem-medium-derivation input:checked").count(), 0);
-    assert.match(await answer(page, "hard", "0.867 0.117 0.016"), /Correct.*part 2/);
+    assert.match(await answer(page, "hard", "0.936 0.047 0.017"), /Correct.*part 2/);
     // The next save replaces the bad record with a good one.
     assert.match(await page.evaluate((k) => localStorage.getItem(k), PLACE_KEY), /^p1;.*hard-0:1:/);
     const text = await visibleText(page);
@@ -434,8 +440,8 @@ test("axe finds nothing in the practice section, in light and dark", async () =>
     await answer(page, "medium", "abc");
     await page.click("#problem-medium-hint");
     await page.click("#problem-hard-show-solution");
-    await page.check("#problem-medium-step-0-option-0");
-    await page.check("#problem-medium-step-1-option-0");
+    await pickLine(page, 0, 0);
+    await pickLine(page, 1, 0);
     await page.locator("#practice .mistakes summary").click();
     await expectAccessible(page, "#practice");
     // The Check button focused from the keyboard, too.
@@ -489,6 +495,21 @@ test("a variant is a new problem that checks the same way", async () => {
   const line = last.includes("p ≈") ? last : await page.locator("#problem-easy-solution-lines li").nth(-2).textContent();
   const vector = line.slice(line.indexOf("("));
   assert.match(await answer(page, "easy", vector.replace(/\.$/, "")), /^(Correct|Close)/);
+  expectClean(log);
+  await context.close();
+});
+
+test("moving through a derivation step's lines with the arrow keys gives nothing away", async () => {
+  const { page, log, context } = await open(browser);
+  await page.focus("#problem-medium-step-0-option-0");
+  await page.keyboard.press("Space");
+  for (let k = 0; k < 3; k++) {
+    await page.keyboard.press("ArrowDown");
+    assert.equal((await page.textContent("#problem-medium-step-0-verdict")).trim(), "", "no verdict while choosing");
+  }
+  // Checking is a separate, deliberate act.
+  await page.click("#problem-medium-step-0-check");
+  assert.match(await page.textContent("#problem-medium-step-0-verdict"), /^(Correct|Not this line)/);
   expectClean(log);
   await context.close();
 });

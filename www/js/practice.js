@@ -88,12 +88,13 @@ function buildDerivation(level, derivation) {
       input.value = String(o);
       input.checked = step.chosen === o;
       input.setAttribute("aria-describedby", verdict.id);
+      // Choosing a line (with a click or the arrow keys, which move
+      // through the lines one by one) only selects it; "Is this line right?"
+      // checks it, so passing over a line with the keyboard gives nothing
+      // away and costs nothing.
       input.addEventListener("change", () => {
-        const result = view.checkStep(level, s, o);
-        verdict.dataset.outcome = result.correct ? "correct" : "wrong";
-        verdict.textContent = result.message;
-        save();
-        showProgress();
+        delete verdict.dataset.outcome;
+        verdict.textContent = "";
       });
       const label = document.createElement("label");
       label.htmlFor = id;
@@ -101,7 +102,26 @@ function buildDerivation(level, derivation) {
       row.append(input, label);
       set.append(row);
     });
-    set.append(verdict);
+    const check = document.createElement("button");
+    check.type = "button";
+    check.className = "check-step";
+    check.id = `problem-${level}-step-${s}-check`;
+    check.textContent = "Is this line right?";
+    check.setAttribute("aria-describedby", verdict.id);
+    check.addEventListener("click", () => {
+      const chosen = set.querySelector("input[type=radio]:checked");
+      if (!chosen) {
+        delete verdict.dataset.outcome;
+        verdict.textContent = "Choose one of the lines first.";
+        return;
+      }
+      const result = view.checkStep(level, s, Number(chosen.value));
+      verdict.dataset.outcome = result.correct ? "correct" : "wrong";
+      verdict.textContent = result.message;
+      save();
+      showProgress();
+    });
+    set.append(check, verdict);
     return set;
   });
   box.replaceChildren(start, ...steps);

@@ -142,7 +142,9 @@ impl ExplorerView {
         if t == 0.0 {
             "T = 0 (argmax limit)".to_owned()
         } else if t == f64::INFINITY {
-            "T = ∞ (uniform limit)".to_owned()
+            // In words: Chromium hands the sign to the accessibility tree
+            // garbled (as Latin-1), and "infinity" is what it is read as.
+            "T = infinity (uniform limit)".to_owned()
         } else {
             format!("T = {}", format::short(t))
         }

@@ -73,6 +73,10 @@ pub fn parse_logit(text: &str) -> Result<f64, Error> {
                 "That is not a number; type digits such as 2 or -0.5, or -inf to mask the class."
                     .to_owned(),
             ),
+            Error::Invalid(m) if m.starts_with("That number is too large") => Error::Invalid(
+                "That number is too large for a double-precision float (about ±1.8e308); type inf or -inf for the limits."
+                    .to_owned(),
+            ),
             other => other,
         }),
     }

@@ -259,3 +259,20 @@ test("a typed value keeps its digits in the state and the link; the field shows 
   expectClean(log);
   await context.close();
 });
+
+test("the lesson's link into the explorer opens short logits, and Back returns from it", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  const link = page.locator("#shift-scale-open");
+  await link.scrollIntoViewIfNeeded();
+  await page.locator("#scale-a").fill("37");
+  const href = await link.getAttribute("href");
+  assert.deepEqual(unreadableNumbers(href), [], href);
+  await link.click();
+  await page.waitForFunction((h) => location.hash === h, href);
+  const shown = await fieldValues(page);
+  assert.deepEqual(shown, href.match(/logits=([^&]*)/)[1].split(","), "the fields show the link's logits");
+  await page.goBack();
+  assert.deepEqual(await fieldValues(page), ["2", "1", "0"]);
+  expectClean(log);
+  await context.close();
+});

@@ -246,10 +246,10 @@ const isStateHash = (hash) => hash.includes("=");
  * of the page that follow the fragment (the explorer's own listener
  * ignores it).
  */
-function write(kind, hash, url = hash) {
+function write(kind, hash) {
   const before = location.href;
-  if (kind === "push") history.pushState({ explorer: hash }, "", url);
-  else history.replaceState({ explorer: hash }, "", url);
+  if (kind === "push") history.pushState({ explorer: hash }, "", hash);
+  else history.replaceState({ explorer: hash }, "", hash);
   if (location.href !== before) {
     window.dispatchEvent(new HashChangeEvent("hashchange", { oldURL: before, newURL: location.href }));
   }

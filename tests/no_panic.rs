@@ -476,10 +476,13 @@ fn apply(state: &mut Explorer, op: &Op) -> Result<(), Error> {
 fn check_state(state: &Explorer) -> Result<(), TestCaseError> {
     let n = state.classes();
     prop_assert!((MIN_CLASSES..=MAX_CLASSES).contains(&n));
+    // Finite and drawable, or one of the infinities the core defines (-inf
+    // masks a class); never every class masked.
     prop_assert!(state
         .logits()
         .iter()
-        .all(|v| v.is_finite() && v.abs() <= MAX_LOGIT));
+        .all(|v| v.is_infinite() || v.abs() <= MAX_LOGIT));
+    prop_assert!(state.logits().iter().any(|&v| v != f64::NEG_INFINITY));
     let t = state.temperature();
     prop_assert!(
         t == 0.0 || t == f64::INFINITY || (1e-3..=1e3).contains(&t),

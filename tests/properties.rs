@@ -107,17 +107,98 @@ proptest! {
     }
 }
 
+/// How many significant digits and decimals `text` shows, for a number
+/// written by the page (`-0.9857`, `1.23457e6`, `0.00125`); the exponent
+/// form has no decimals in this sense, only significant digits.
+fn digits_shown(text: &str) -> (usize, usize) {
+    let body = text.trim_start_matches(['-', '−']);
+    let mantissa = body.split('e').next().unwrap_or(body);
+    let decimals = if body.contains('e') {
+        0
+    } else {
+        mantissa.split_once('.').map_or(0, |(_, d)| d.len())
+    };
+    let significant = mantissa
+        .chars()
+        .filter(char::is_ascii_digit)
+        .skip_while(|&c| c == '0')
+        .count();
+    (significant, decimals)
+}
+
+/// The rule of `format::field`: at most 6 significant digits, and at most
+/// 4 decimals unless the number is small enough to need them for its 3
+/// significant digits.
+fn readable(text: &str) -> bool {
+    let (significant, decimals) = digits_shown(text);
+    significant <= 6 && (decimals <= 4 || significant <= 3)
+}
+
+/// Half a unit of the last digit `text` shows.
+fn half_unit(text: &str) -> f64 {
+    let (mantissa, power) = match text.split_once('e') {
+        Some((m, p)) => (m, p.parse::<i32>().unwrap()),
+        None => (text, 0),
+    };
+    let decimals = mantissa.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
+    0.5 * 10f64.powi(power - decimals)
+}
+
 proptest! {
-    /// What the page writes back into a field is read back by the same
-    /// parser a person's typing goes through, to the very same double, and
-    /// stays short.
+    /// What the page writes into a field (and the read-outs' numbers) reads
+    /// back, through the parser a person's typing goes through, to a value
+    /// within half a unit of the last digit shown; it never shows more
+    /// digits than the rule allows, and never NaN.
     #[test]
-    fn field_text_reads_back_to_the_same_double(bits in any::<u64>()) {
-        let v = f64::from_bits(bits);
-        prop_assume!(v.is_finite());
+    fn field_text_is_readable_and_reads_back_within_its_precision(
+        v in prop_oneof![
+            any::<u64>().prop_map(f64::from_bits),
+            -1e6f64..1e6,
+            -10.0f64..10.0,
+            -0.01f64..0.01,
+        ],
+    ) {
+        prop_assume!(!v.is_nan());
         let text = softmax_lesson::explorer::format::field(v);
-        prop_assert!(text.len() <= 25, "{}", text);
-        let back = softmax_lesson::input::parse_number(&text).unwrap();
-        prop_assert_eq!(back.to_bits(), if v == 0.0 { 0 } else { v.to_bits() }, "{}", text);
+        prop_assert!(!text.contains("NaN"), "{}", text);
+        let back = softmax_lesson::input::parse_logit(&text).unwrap();
+        if v.is_infinite() {
+            prop_assert_eq!(back, v);
+        } else {
+            prop_assert!(readable(&text), "{:e} is shown as {}", v, text);
+            prop_assert!(text.len() <= 13, "{}", text);
+            // Plus half the spacing of the doubles the text is read into.
+            let slack = half_unit(&text) * (1.0 + 1e-9) + f64::EPSILON * v.abs() + 5e-324;
+            prop_assert!((back - v).abs() <= slack, "{:e} shown as {} reads back as {:e}", v, text, back);
+        }
+        let pretty = softmax_lesson::explorer::format::readable(v);
+        prop_assert_eq!(softmax_lesson::input::parse_logit(&pretty).unwrap().to_bits(), back.to_bits());
+    }
+
+    /// A value the page computes is snapped to exactly what its field
+    /// shows: the text reads back to the very same double, snapping again
+    /// changes nothing, and it moves the value by at most half of the last
+    /// digit shown.
+    #[test]
+    fn snapped_values_are_exactly_what_is_shown(v in prop_oneof![-1e6f64..1e6, -10.0f64..10.0, -1e-3f64..1e-3]) {
+        use softmax_lesson::explorer::format::{field, snap};
+        let s = snap(v);
+        let text = field(s);
+        prop_assert!(readable(&text), "{}", text);
+        prop_assert_eq!(text.parse::<f64>().unwrap().to_bits(), s.to_bits(), "{}", text);
+        prop_assert_eq!(snap(s).to_bits(), s.to_bits());
+        prop_assert!(digits_shown(&text).1 <= 4, "{}", text);
+        prop_assert!((s - v).abs() <= half_unit(&text).max(0.5e-4) * (1.0 + 1e-9), "{} -> {}", v, text);
+    }
+
+    /// The read-outs' numbers keep to 6 significant digits (or 4 decimals
+    /// below 10) and never show NaN for a number.
+    #[test]
+    fn read_out_numbers_are_readable(v in prop_oneof![any::<u64>().prop_map(f64::from_bits), -1e7f64..1e7]) {
+        prop_assume!(v.is_finite());
+        let text = softmax_lesson::explorer::format::decimals(v, 4);
+        let (significant, decimals) = digits_shown(&text);
+        prop_assert!(decimals <= 4 && (significant <= 6 || v.abs() < 10.0), "{:e}: {}", v, text);
+        prop_assert!(!text.contains("NaN"));
     }
 }

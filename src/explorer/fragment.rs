@@ -7,7 +7,7 @@
 //! page reports while keeping its last good state.
 
 use super::Explorer;
-use crate::input::{parse_number, parse_temperature};
+use crate::input::{parse_logit, parse_temperature};
 use crate::Error;
 
 /// The longest fragment that is read at all.
@@ -40,7 +40,7 @@ pub fn parse(fragment: &str, current: &Explorer) -> Result<Explorer, Error> {
                 let logits = value
                     .split(',')
                     .map(|v| {
-                        parse_number(v).map_err(|e| {
+                        parse_logit(v).map_err(|e| {
                             Error::Invalid(format!("The link's logits are not numbers: {e}"))
                         })
                     })
@@ -88,7 +88,10 @@ fn class_index(text: &str) -> Result<usize, Error> {
 
 /// Write the fragment (without `#`) for a state. Numbers use the shortest
 /// text that reads back to the same double, so a link restores the state
-/// exactly.
+/// exactly; a masked logit is `-inf`. The values the page computes itself
+/// (a dragged point, a key step) are snapped to the digits the fields show
+/// (see [`super::format::snap`]), so their links are as short as the fields;
+/// only digits a person typed make a link longer.
 pub fn write(state: &Explorer) -> String {
     let logits: Vec<String> = state.logits().iter().map(|v| number(*v)).collect();
     let mut text = format!(
@@ -119,6 +122,8 @@ const MAX_PLAIN_LENGTH: usize = 24;
 fn number(v: f64) -> String {
     if v == f64::INFINITY {
         "inf".to_owned()
+    } else if v == f64::NEG_INFINITY {
+        "-inf".to_owned()
     } else if v == 0.0 {
         "0".to_owned()
     } else {
@@ -169,6 +174,19 @@ mod tests {
             parse(&format!("#{text}"), &Explorer::default()).unwrap(),
             state
         );
+    }
+
+    #[test]
+    fn a_masked_logit_travels_in_the_link() {
+        let mut state = Explorer::default();
+        state.set_logit(1, "−∞").unwrap();
+        let text = write(&state);
+        assert_eq!(text, "logits=2,-inf,0&T=1");
+        assert_eq!(parse(&text, &Explorer::default()).unwrap(), state);
+        let spelled = parse("logits=2,%E2%88%92inf,inf&T=1", &Explorer::default()).unwrap();
+        assert_eq!(spelled.logits(), &[2.0, f64::NEG_INFINITY, f64::INFINITY]);
+        let error = parse("logits=-inf,-inf,-inf", &Explorer::default()).unwrap_err();
+        assert!(error.to_string().contains("unmasked"), "{error}");
     }
 
     #[test]

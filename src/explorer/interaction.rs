@@ -9,7 +9,7 @@
 //! the keyboard. The page's facade only converts CSS pixels and errors.
 
 use super::views::{self, Drawn, Look, View};
-use super::Explorer;
+use super::{format, Explorer};
 use crate::charts::{bars, Theme};
 use crate::simplex::{Point, Triangle};
 use crate::Error;
@@ -139,7 +139,7 @@ impl Interaction {
                 }
             }
             View::Bars if self.dragged_bar.is_none() => {
-                self.bar_range = bars::nice_range(state.logits());
+                self.bar_range = bar_range(state);
             }
             _ => {}
         }
@@ -176,12 +176,16 @@ impl Interaction {
     /// Move the simplex point of `state` with a key: `ArrowLeft`,
     /// `ArrowRight`, `ArrowUp` and `ArrowDown` move it on screen by 2% of
     /// the triangle's side (10% when `large`, for Shift held), so `ArrowUp`
-    /// heads for class 3 at the top; `Home` puts it at the centre (uniform
-    /// probabilities). Returns whether the key was used. An error if the
-    /// simplex has not been drawn yet, whatever the key.
+    /// heads for class 3 at the top; `PageUp` and `PageDown` are the large
+    /// steps up and down; `Home` puts it at the centre (every logit exactly
+    /// 0, uniform probabilities) and `End` as close to the corner of the
+    /// most probable class as a drag can go (the first of tied classes).
+    /// Returns whether the key was used. An error if the simplex has not
+    /// been drawn yet, whatever the key.
     pub fn simplex_key(&self, state: &mut Explorer, key: &str, large: bool) -> Result<bool, Error> {
         let tri = self.drawn_triangle()?;
         let step = tri.side() * if large { 0.1 } else { 0.02 };
+        let big = tri.side() * 0.1;
         let at = tri.point(&state.probabilities());
         let q = match key {
             "ArrowLeft" => Point {
@@ -200,7 +204,27 @@ impl Interaction {
                 y: at.y + step,
                 ..at
             },
-            "Home" => tri.point(&[1.0 / 3.0; 3]),
+            "PageUp" => Point {
+                y: at.y - big,
+                ..at
+            },
+            "PageDown" => Point {
+                y: at.y + big,
+                ..at
+            },
+            "Home" => {
+                state.centre()?;
+                return Ok(true);
+            }
+            "End" => {
+                let p = state.probabilities();
+                let leader = (0..p.len()).fold(0, |best, i| if p[i] > p[best] { i } else { best });
+                let mut corner = [0.0; 3];
+                if let Some(slot) = corner.get_mut(leader) {
+                    *slot = 1.0;
+                }
+                tri.point(&corner)
+            }
             _ => return Ok(false),
         };
         state.drag_to(&tri, q)?;
@@ -228,7 +252,8 @@ impl Interaction {
     }
 
     /// Set the logit of the grabbed bar to the value at the height of the
-    /// device pixel `at` (clamped to the axis, rounded to two decimals);
+    /// device pixel `at` (clamped to the axis, rounded to two decimals, or
+    /// to whole numbers on an axis of ±1000 or more);
     /// the horizontal position does not matter. Does nothing when no bar is
     /// grabbed.
     pub fn drag_bar(&self, state: &mut Explorer, at: Point) -> Result<(), Error> {
@@ -236,8 +261,11 @@ impl Interaction {
             return Ok(());
         };
         let value = layout.value_at(at.y);
-        // Two decimals are plenty for a dragged logit, and keep the link short.
-        let value = (value * 100.0).round() / 100.0;
+        // Two decimals are plenty for a dragged logit, and keep the link
+        // short; a wide axis moves in whole steps (a pixel is then worth
+        // several units, and six significant digits is all a field shows).
+        let factor = if self.bar_range >= 1000.0 { 1.0 } else { 100.0 };
+        let value = format::snap((value * factor).round() / factor);
         state.set_logit_value(bar, value)
     }
 
@@ -250,17 +278,19 @@ impl Interaction {
     /// `ArrowRight` choose the previous or next bar, cyclically (from no
     /// bar, `ArrowRight` chooses the first and `ArrowLeft` the last);
     /// `ArrowUp` and `ArrowDown` change the chosen logit by 0.1 (1 when
-    /// `large`, for Shift held); `Home` and `End` send it to `-r` and `r`,
-    /// where `r` is [`bars::nice_range`] of the logits. With no bar chosen
-    /// the last four act on the first bar and choose it. New values are
-    /// rounded to six decimals. Returns whether the key was used; an
-    /// unknown key changes nothing.
+    /// `large`, for Shift held), `PageUp` and `PageDown` by 1; `Home` and
+    /// `End` send it to `-r` and `r`, where `r` is [`bars::nice_range`] of
+    /// the finite logits (a masked logit comes back from `-inf` to `-r` or
+    /// `r`; a step leaves an infinite logit where it is). With no bar chosen
+    /// these act on the first bar and choose it. New values are snapped to
+    /// the digits a field shows ([`format::snap`]). Returns whether the key
+    /// was used; an unknown key changes nothing.
     pub fn bar_key(&mut self, state: &mut Explorer, key: &str, large: bool) -> Result<bool, Error> {
         let n = state.classes();
         let current = self.selected_bar.unwrap_or(0);
         let step = if large { 1.0 } else { 0.1 };
         let value = state.logits().get(current).copied().unwrap_or(0.0);
-        let range = bars::nice_range(state.logits());
+        let range = bar_range(state);
         let new_value = match key {
             "ArrowLeft" => {
                 self.selected_bar = Some((current + n - 1) % n);
@@ -276,15 +306,28 @@ impl Interaction {
             }
             "ArrowUp" => value + step,
             "ArrowDown" => value - step,
+            "PageUp" => value + 1.0,
+            "PageDown" => value - 1.0,
             "Home" => -range,
             "End" => range,
             _ => return Ok(false),
         };
         self.selected_bar = Some(current);
-        let rounded = (new_value * 1e6).round() / 1e6;
-        state.set_logit_value(current, rounded)?;
+        state.set_logit_value(current, format::snap(new_value))?;
         Ok(true)
     }
+}
+
+/// The tidy logit axis for the bars of `state`, fitted to its finite
+/// logits (a masked `-inf` is drawn down to the bottom of the axis).
+fn bar_range(state: &Explorer) -> f64 {
+    let finite: Vec<f64> = state
+        .logits()
+        .iter()
+        .copied()
+        .filter(|v| v.is_finite())
+        .collect();
+    bars::nice_range(&finite)
 }
 
 #[cfg(test)]
@@ -400,7 +443,7 @@ mod tests {
                 key(&mut interaction, &mut state, "ArrowRight");
             }
             let (state_before, before) = (state.clone(), interaction.clone());
-            for name in ["Enter", "a", "", "PageUp", "arrowup", "Escape"] {
+            for name in ["Enter", "a", "", "Tab", "arrowup", "Escape"] {
                 for large in [false, true] {
                     assert!(!interaction.bar_key(&mut state, name, large).unwrap());
                     assert!(!interaction.simplex_key(&mut state, name, large).unwrap());
@@ -544,8 +587,10 @@ mod tests {
                 let after = state.probabilities();
                 let to = tri.point(&after);
                 let step = share * tri.side();
-                assert!((to.x - from.x - dx * step).abs() < 1e-6, "{name} {large}");
-                assert!((to.y - from.y - dy * step).abs() < 1e-6, "{name} {large}");
+                // Within the snapping of the logits to four decimals: a
+                // twentieth of a pixel.
+                assert!((to.x - from.x - dx * step).abs() < 0.05, "{name} {large}");
+                assert!((to.y - from.y - dy * step).abs() < 0.05, "{name} {large}");
                 assert!(after[rising] > before[rising], "{name} {large}");
             }
         }
@@ -559,12 +604,77 @@ mod tests {
 
     #[test]
     fn home_puts_the_simplex_point_back_at_uniform_probabilities() {
+        for t in [0.0, 0.3, 1.0, f64::INFINITY] {
+            let mut state = Explorer::default();
+            state.set_temperature_value(t).unwrap();
+            let (interaction, _) = drawn_simplex(&state);
+            assert!(interaction.simplex_key(&mut state, "Home", false).unwrap());
+            assert_eq!(state.logits(), &[0.0, 0.0, 0.0], "exact zeros at T = {t}");
+            assert_eq!(state.probabilities(), vec![1.0 / 3.0; 3]);
+        }
+    }
+
+    #[test]
+    fn end_and_the_page_keys_move_the_simplex_point_too() {
         let mut state = Explorer::default();
         let (interaction, _) = drawn_simplex(&state);
-        assert!(interaction.simplex_key(&mut state, "Home", false).unwrap());
-        for p in state.probabilities() {
-            assert!((p - 1.0 / 3.0).abs() < 1e-12, "{p}");
+        // End: as near the corner of the leading class (class 1) as a drag goes.
+        assert!(interaction.simplex_key(&mut state, "End", false).unwrap());
+        let p = state.probabilities();
+        assert!(p[0] > 0.999, "{p:?}");
+        let mut state = Explorer::default();
+        let before = state.probabilities();
+        assert!(interaction
+            .simplex_key(&mut state, "PageUp", false)
+            .unwrap());
+        let up = state.probabilities();
+        assert!(up[2] > before[2] + 0.05, "PageUp raises p3: {up:?}");
+        assert!(interaction
+            .simplex_key(&mut state, "PageDown", false)
+            .unwrap());
+        assert!(state.probabilities()[2] < up[2]);
+    }
+
+    #[test]
+    fn every_key_step_leaves_logits_a_person_can_read() {
+        let mut state = Explorer::default();
+        let (mut interaction, _) = drawn_simplex(&state);
+        for name in [
+            "ArrowUp",
+            "ArrowLeft",
+            "PageDown",
+            "ArrowRight",
+            "End",
+            "ArrowDown",
+        ] {
+            for large in [false, true] {
+                interaction.simplex_key(&mut state, name, large).unwrap();
+                for x in state.logits() {
+                    assert_eq!(format::snap(*x), *x, "{name}: {x}");
+                }
+                interaction.bar_key(&mut state, "ArrowUp", large).unwrap();
+                interaction.bar_key(&mut state, "PageDown", large).unwrap();
+                for x in state.logits() {
+                    assert_eq!(format::snap(*x), *x, "{name} then bars: {x}");
+                }
+            }
         }
+    }
+
+    #[test]
+    fn a_masked_bar_comes_back_with_home_or_end() {
+        let mut state = Explorer::default();
+        state.set_logit_value(1, f64::NEG_INFINITY).unwrap();
+        let mut interaction = Interaction::new();
+        key(&mut interaction, &mut state, "ArrowRight");
+        key(&mut interaction, &mut state, "ArrowRight");
+        assert!(key(&mut interaction, &mut state, "ArrowUp"));
+        assert_eq!(state.logits()[1], f64::NEG_INFINITY, "a step leaves -inf");
+        // The axis is fitted to the finite logits 2 and 0.
+        assert!(key(&mut interaction, &mut state, "End"));
+        assert_eq!(state.logits(), &[2.0, 5.0, 0.0]);
+        let (_, layout) = drawn_bars(&state);
+        assert_eq!(layout.logits.y, (-5.0, 5.0));
     }
 
     #[test]
@@ -575,8 +685,13 @@ mod tests {
         interaction
             .drag_simplex(&mut state, tri.point(&goal))
             .unwrap();
+        // The logits are snapped to the four decimals the fields show.
         for (p, q) in state.probabilities().iter().zip(goal) {
-            assert!((p - q).abs() < 1e-12, "{p} vs {q}");
+            assert!((p - q).abs() < 1e-4, "{p} vs {q}");
+        }
+        for x in state.logits() {
+            assert_eq!(format::snap(*x), *x);
+            assert!(format::field(*x).len() <= 7, "{x}");
         }
     }
 

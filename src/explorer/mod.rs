@@ -14,7 +14,7 @@ pub mod interaction;
 pub mod readout;
 pub mod views;
 
-use crate::input::{parse_number, parse_temperature};
+use crate::input::{parse_logit, parse_number, parse_temperature};
 use crate::simplex::{logits_for, Point, Triangle};
 use crate::{log_softmax_with_temperature, softmax_with_temperature, Error};
 
@@ -118,25 +118,28 @@ impl Explorer {
         Ok(())
     }
 
-    /// Set logit `index` (0-based) from what a person typed.
+    /// Set logit `index` (0-based) from what a person typed: a number, or
+    /// `-inf` to mask the class (`inf` too). The value is kept exactly as
+    /// typed.
     pub fn set_logit(&mut self, index: usize, text: &str) -> Result<(), Error> {
-        let value = parse_number(text)?;
+        let value = parse_logit(text)?;
         self.set_logit_value(index, value)
     }
 
     /// Set logit `index` (0-based) to a value, after checking it.
     pub fn set_logit_value(&mut self, index: usize, value: f64) -> Result<(), Error> {
         check_logit(value)?;
-        match self.logits.get_mut(index) {
-            Some(slot) => {
-                *slot = value;
-                Ok(())
-            }
-            None => Err(Error::Invalid(format!(
+        if index >= self.logits.len() {
+            return Err(Error::Invalid(format!(
                 "There is no logit {}.",
                 index.saturating_add(1)
-            ))),
+            )));
         }
+        let mut logits = self.logits.clone();
+        logits[index] = value;
+        check_not_all_masked(&logits)?;
+        self.logits = logits;
+        Ok(())
     }
 
     /// Change the number of classes: new classes get logit 0, removed ones
@@ -151,10 +154,12 @@ impl Explorer {
 
     /// Add `c` to every logit (`c` typed by a person; subtracted instead
     /// when `subtract`). Softmax does not notice: this is shift invariance.
+    /// The sums are tidied of binary noise (`0.1 + 0.2` is held as `0.3`); a
+    /// masked logit stays at `-inf`.
     pub fn shift_all(&mut self, text: &str, subtract: bool) -> Result<(), Error> {
         let c = parse_number(text)?;
         let c = if subtract { -c } else { c };
-        let shifted: Vec<f64> = self.logits.iter().map(|x| x + c).collect();
+        let shifted: Vec<f64> = self.logits.iter().map(|x| format::tidy(x + c)).collect();
         self.set_logits(shifted)
     }
 
@@ -251,7 +256,11 @@ impl Explorer {
 
     /// Put the simplex point under the pixel `q` of the triangle `tri`
     /// (three classes only): the logits become the mean-centred
-    /// `T ln p` of the probabilities at that pixel.
+    /// `T ln p` of the probabilities at that pixel, snapped to the digits
+    /// the fields show ([`format::snap`]), so what is shown, linked and
+    /// computed is one and the same value. (Below T = 0.01 the snapping can
+    /// move the point visibly off the pointer: four decimals of a logit are
+    /// then a coarse step of x/T.)
     pub fn drag_to(&mut self, tri: &Triangle, q: Point) -> Result<(), Error> {
         if self.logits.len() != 3 {
             return Err(Error::Invalid(
@@ -259,17 +268,50 @@ impl Explorer {
             ));
         }
         let p = tri.probabilities_at(q);
-        self.set_logits(logits_for(&p, self.temperature))
+        let logits = logits_for(&p, self.temperature)
+            .into_iter()
+            .map(format::snap)
+            .collect();
+        self.set_logits(logits)
+    }
+
+    /// Put the simplex point at the centre, uniform probabilities: every
+    /// logit exactly 0 (three classes only).
+    pub fn centre(&mut self) -> Result<(), Error> {
+        if self.logits.len() != 3 {
+            return Err(Error::Invalid(
+                "The simplex triangle needs exactly three classes.".to_owned(),
+            ));
+        }
+        self.set_logits(vec![0.0; 3])
     }
 }
 
+/// A logit is a number no larger than [`MAX_LOGIT`] in size, or one of the
+/// two infinities the core's contract defines: `-inf` masks its class
+/// (probability 0), and the classes at `+inf` share all the probability.
 fn check_logit(value: f64) -> Result<(), Error> {
-    if value.is_finite() && value.abs() <= MAX_LOGIT {
+    if value.is_infinite() || (value.is_finite() && value.abs() <= MAX_LOGIT) {
         Ok(())
+    } else if value.is_nan() {
+        Err(Error::Invalid("A logit must be a number.".to_owned()))
     } else {
         Err(Error::Invalid(format!(
-            "Keep logits between −{MAX_LOGIT:e} and {MAX_LOGIT:e} so every view can draw them."
+            "Keep logits between −{MAX_LOGIT:e} and {MAX_LOGIT:e} so every view can draw them, or type -inf to mask the class."
         )))
+    }
+}
+
+/// With every logit at `-inf` (a fully masked row) the core gives every
+/// class probability 0: no distribution, so no point on the simplex and no
+/// entropy to show. The explorer keeps at least one class unmasked.
+fn check_not_all_masked(logits: &[f64]) -> Result<(), Error> {
+    if logits.iter().all(|&v| v == f64::NEG_INFINITY) {
+        Err(Error::Invalid(
+            "At least one class must stay unmasked: with every logit at −∞ softmax gives 0 to every class, which is no distribution.".to_owned(),
+        ))
+    } else {
+        Ok(())
     }
 }
 
@@ -285,7 +327,8 @@ fn check_class_count(n: usize) -> Result<(), Error> {
 
 fn check_logits(logits: &[f64]) -> Result<(), Error> {
     check_class_count(logits.len())?;
-    logits.iter().try_for_each(|&v| check_logit(v))
+    logits.iter().try_for_each(|&v| check_logit(v))?;
+    check_not_all_masked(logits)
 }
 
 fn check_temperature(t: f64) -> Result<(), Error> {
@@ -318,6 +361,54 @@ mod tests {
         assert!(explorer.set_target(3).is_err());
         assert!(explorer.set_nudge_size("100").is_err());
         assert_eq!(explorer, before);
+    }
+
+    #[test]
+    fn minus_infinity_masks_a_class_but_not_every_class() {
+        let mut explorer = Explorer::default();
+        for text in ["-inf", "−inf", "-Infinity", "-∞", "−∞"] {
+            explorer.set_logit(1, text).unwrap();
+            assert_eq!(explorer.logits()[1], f64::NEG_INFINITY, "{text}");
+            assert_eq!(explorer.probabilities()[1], 0.0, "{text}");
+        }
+        explorer.set_logit(0, "-inf").unwrap();
+        assert_eq!(explorer.probabilities(), vec![0.0, 0.0, 1.0]);
+        let before = explorer.clone();
+        let error = explorer.set_logit(2, "-inf").unwrap_err().to_string();
+        assert!(
+            error.contains("At least one class must stay unmasked"),
+            "{error}"
+        );
+        assert_eq!(explorer, before, "the last good state stays");
+        assert!(explorer.set_logits(vec![f64::NEG_INFINITY; 4]).is_err());
+        // A shift leaves a masked class masked.
+        explorer.shift_all("10", false).unwrap();
+        assert_eq!(
+            explorer.logits(),
+            &[f64::NEG_INFINITY, f64::NEG_INFINITY, 10.0]
+        );
+    }
+
+    #[test]
+    fn plus_infinity_takes_all_the_probability_as_the_core_defines() {
+        let mut explorer = Explorer::default();
+        explorer.set_logit(0, "inf").unwrap();
+        explorer.set_logit(1, "∞").unwrap();
+        for t in ["0", "0.5", "inf"] {
+            explorer.set_temperature(t).unwrap();
+            assert_eq!(explorer.probabilities(), vec![0.5, 0.5, 0.0], "T = {t}");
+        }
+    }
+
+    #[test]
+    fn shifting_tidies_the_binary_noise_of_a_sum() {
+        let mut explorer = Explorer::default();
+        explorer.set_logits(vec![0.1, 1.0, 0.0]).unwrap();
+        explorer.shift_all("0.2", false).unwrap();
+        assert_eq!(explorer.logits(), &[0.3, 1.2, 0.2]);
+        explorer.set_logit(2, "0.123456789").unwrap();
+        explorer.shift_all("1", false).unwrap();
+        assert_eq!(explorer.logits()[2], 1.123456789, "typed digits are kept");
     }
 
     #[test]

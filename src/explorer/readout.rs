@@ -1,7 +1,7 @@
 //! The read-outs beside the explorer: every number shown next to the views,
 //! computed from one state and written as text.
 
-use super::format::{fixed, short};
+use super::format::{decimals, fixed, readable, short};
 use super::Explorer;
 use crate::{jacobian, jvp, logsumexp};
 
@@ -34,7 +34,12 @@ pub struct Readout {
     pub row_sums: Vec<String>,
     /// `J dx` for the chosen nudge.
     pub nudged: Vec<String>,
-    /// A sentence a screen reader speaks after each change.
+    /// The simplex point as text (the triangle's description):
+    /// `p1 = 0.665, p2 = 0.245, p3 = 0.090`.
+    pub point: String,
+    /// One short rounded sentence a screen reader speaks once an
+    /// interaction has settled: `Logits 2, 1, 0 give probabilities 0.665,
+    /// 0.245, 0.09 (T = 1).`
     pub spoken: String,
 }
 
@@ -52,13 +57,13 @@ fn lse_text(state: &Explorer) -> (String, String) {
     let max = scaled.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let upper = max + (scaled.len() as f64).ln();
     (
-        fixed(lse, 4),
+        decimals(lse, 4),
         format!(
             "max(x/T) = {} ≤ {} ≤ max(x/T) + ln {} = {}",
-            fixed(max, 4),
-            fixed(lse, 4),
+            decimals(max, 4),
+            decimals(lse, 4),
             scaled.len(),
-            fixed(upper, 4)
+            decimals(upper, 4)
         ),
     )
 }
@@ -73,15 +78,32 @@ pub fn entropy(p: &[f64], log_p: &[f64]) -> f64 {
         .sum::<f64>()
 }
 
-/// `p_i / p_k = e^{(x_i - x_k)/T}`, including its limits.
+/// `p_i / p_k = e^{(x_i - x_k)/T}`, including its limits and the infinite
+/// logits: a masked class (`-inf`) has probability 0, so the ratio over it
+/// is `inf`, and over two masked classes it is 0/0, NaN; classes at `+inf`
+/// share their probability equally.
 pub fn ratio(state: &Explorer, i: usize, k: usize) -> f64 {
     let x = state.logits();
     let (Some(&xi), Some(&xk)) = (x.get(i), x.get(k)) else {
         return f64::NAN;
     };
     let t = state.temperature();
+    if xi == xk {
+        return if xi == f64::NEG_INFINITY {
+            f64::NAN
+        } else {
+            1.0
+        };
+    }
     let d = xi - xk;
-    if t == f64::INFINITY || d == 0.0 {
+    if d.is_infinite() {
+        // One of the two is infinite: the other class has all or nothing.
+        if d > 0.0 {
+            f64::INFINITY
+        } else {
+            0.0
+        }
+    } else if t == f64::INFINITY {
         1.0
     } else if t == 0.0 {
         if d > 0.0 {
@@ -95,6 +117,9 @@ pub fn ratio(state: &Explorer, i: usize, k: usize) -> f64 {
 }
 
 fn ratio_text(v: f64) -> String {
+    if v.is_nan() {
+        return "undefined: both classes are masked (0 / 0)".to_owned();
+    }
     if v.is_finite() && v != 0.0 && !(1e-3..1e6).contains(&v.abs()) {
         format!("{v:.3e}").replace('-', "−")
     } else {
@@ -116,15 +141,16 @@ impl Readout {
         let j = jacobian(state.logits(), t).unwrap_or_else(|_| vec![f64::NAN; n * n]);
         let nudged =
             jvp(state.logits(), t, &state.nudge_vector()).unwrap_or_else(|_| vec![f64::NAN; n]);
-        let spoken = p
+        let point = p
             .iter()
             .enumerate()
             .map(|(i, v)| format!("p{} = {}", i + 1, fixed(*v, 3)))
             .collect::<Vec<_>>()
             .join(", ");
+        let spoken = summary(state, &p);
         Readout {
             probabilities: p.iter().map(|v| fixed(*v, 4)).collect(),
-            log_probabilities: log_p.iter().map(|v| fixed(*v, 4)).collect(),
+            log_probabilities: log_p.iter().map(|v| decimals(*v, 4)).collect(),
             logsumexp: lse,
             logsumexp_bounds: bounds,
             entropy: fixed(h, 4),
@@ -133,7 +159,7 @@ impl Readout {
                 fixed(h, 4),
                 fixed((n as f64).ln(), 4)
             ),
-            cross_entropy: fixed(-log_p.get(target).copied().unwrap_or(f64::NAN), 4),
+            cross_entropy: decimals(-log_p.get(target).copied().unwrap_or(f64::NAN), 4),
             ratio: ratio_text(ratio(state, i, k)),
             temperature: short(t),
             beta: if t == 0.0 {
@@ -150,9 +176,43 @@ impl Readout {
                 .map(|row| fixed(crate::math::row_sum(row), 3))
                 .collect(),
             nudged: nudged.iter().map(|v| fixed(*v, 4)).collect(),
+            point,
             spoken,
         }
     }
+}
+
+/// `v` rounded to `places` decimals for speech, trailing zeros dropped
+/// (`0.090` is said as `0.09`), minus as a real minus sign, `−∞` for a
+/// masked logit; large values as the fields write them.
+fn spoken_number(v: f64, places: usize) -> String {
+    if !v.is_finite() || v.abs() >= 1e4 {
+        return readable(v);
+    }
+    let text = fixed(v, places);
+    if text.contains('.') {
+        text.trim_end_matches('0').trim_end_matches('.').to_owned()
+    } else {
+        text
+    }
+}
+
+/// The sentence a listener hears once an interaction has settled: the
+/// logits to two decimals, the probabilities to three, and the temperature.
+fn summary(state: &Explorer, p: &[f64]) -> String {
+    let join = |values: Vec<String>| values.join(", ");
+    let logits = join(
+        state
+            .logits()
+            .iter()
+            .map(|v| spoken_number(*v, 2))
+            .collect(),
+    );
+    let probabilities = join(p.iter().map(|v| spoken_number(*v, 3)).collect());
+    format!(
+        "Logits {logits} give probabilities {probabilities} (T = {}).",
+        short(state.temperature())
+    )
 }
 
 #[cfg(test)]
@@ -170,6 +230,51 @@ mod tests {
         // p1 / p2 = e^(2 - 1) = e.
         assert_eq!(readout.ratio, "2.7183");
         assert!(readout.row_sums.iter().all(|s| s == "0.000"));
+        assert_eq!(
+            readout.spoken,
+            "Logits 2, 1, 0 give probabilities 0.665, 0.245, 0.09 (T = 1)."
+        );
+        assert_eq!(readout.point, "p1 = 0.665, p2 = 0.245, p3 = 0.090");
+    }
+
+    #[test]
+    fn a_masked_class_reads_out_as_probability_zero() {
+        let mut state = Explorer::default();
+        state.set_logit(1, "-inf").unwrap();
+        state.set_ratio_pair(0, 1).unwrap();
+        state.set_target(1).unwrap();
+        let r = Readout::of(&state);
+        assert_eq!(r.probabilities, vec!["0.8808", "0.0000", "0.1192"]);
+        assert_eq!(r.log_probabilities[1], "−∞");
+        assert_eq!(r.cross_entropy, "∞");
+        assert_eq!(r.ratio, "∞");
+        assert_eq!(
+            r.spoken,
+            "Logits 2, −∞, 0 give probabilities 0.881, 0, 0.119 (T = 1)."
+        );
+        state.set_logit(0, "-inf").unwrap();
+        state.set_ratio_pair(0, 1).unwrap();
+        assert!(Readout::of(&state)
+            .ratio
+            .starts_with("undefined: both classes are masked"));
+        state.set_temperature_value(f64::INFINITY).unwrap();
+        state.set_ratio_pair(2, 1).unwrap();
+        assert_eq!(
+            Readout::of(&state).ratio,
+            "∞",
+            "uniform over the unmasked only"
+        );
+    }
+
+    #[test]
+    fn large_logits_read_out_in_six_significant_digits() {
+        let mut state = Explorer::default();
+        state.set_logits(vec![1e6, 0.0, -1e6]).unwrap();
+        state.set_temperature_value(0.001).unwrap();
+        let r = Readout::of(&state);
+        assert_eq!(r.logsumexp, "1e9");
+        assert_eq!(r.log_probabilities[1], "−1e9");
+        assert_eq!(r.log_probabilities[2], "−2e9");
     }
 
     #[test]

@@ -103,6 +103,9 @@ pub fn draw<DB: DrawingBackend>(
         View::Curves => {
             let x = state.logits();
             let d = x.first().copied().unwrap_or(0.0) - x.get(1).copied().unwrap_or(0.0);
+            // Two logits at the same infinity (both masked, or both +inf)
+            // share equally, as two equal logits do: the difference is 0.
+            let d = if d.is_nan() { 0.0 } else { d };
             curves::draw(
                 area,
                 &curves::CurvesScene {
@@ -173,5 +176,26 @@ mod tests {
             assert!(text.contains("width=\"480\""), "{name}");
         }
         assert!(View::named("teapot").is_err());
+    }
+
+    #[test]
+    fn every_view_draws_masked_and_infinite_logits() {
+        let ni = f64::NEG_INFINITY;
+        for logits in [
+            vec![2.0, ni, 0.0],
+            vec![ni, ni, 0.0],
+            vec![f64::INFINITY, 1.0, ni],
+        ] {
+            let mut state = Explorer::default();
+            state.set_logits(logits.clone()).unwrap();
+            for t in [0.0, 1.0, f64::INFINITY] {
+                state.set_temperature_value(t).unwrap();
+                for name in ["simplex", "bars", "curves", "jacobian"] {
+                    let view = View::named(name).unwrap();
+                    let text = svg(&state, view, &look(), 480, 320).unwrap();
+                    assert!(!text.contains("NaN"), "{name} {logits:?} T = {t}");
+                }
+            }
+        }
     }
 }

@@ -133,6 +133,23 @@ impl ExplorerView {
             .map_err(js_error)
     }
 
+    /// What the temperature slider announces: the temperature itself
+    /// (`T = 0.389`), not its position on the log scale, and the two limits
+    /// by name, since the slider's ends stand for them.
+    #[wasm_bindgen(js_name = sliderValueText)]
+    pub fn slider_value_text(&self) -> String {
+        let t = self.state.temperature();
+        if t == 0.0 {
+            "T = 0 (argmax limit)".to_owned()
+        } else if t == f64::INFINITY {
+            // In words: Chromium hands the sign to the accessibility tree
+            // garbled (as Latin-1), and "infinity" is what it is read as.
+            "T = infinity (uniform limit)".to_owned()
+        } else {
+            format!("T = {}", format::short(t))
+        }
+    }
+
     /// The slider position (log10 T, clamped to [-2, 2]) as text.
     #[wasm_bindgen(js_name = sliderPosition)]
     pub fn slider_position(&self) -> String {
@@ -172,7 +189,7 @@ impl ExplorerView {
     /// The nudge size as it should appear in its field.
     #[wasm_bindgen(js_name = nudgeText)]
     pub fn nudge_text(&self) -> String {
-        format!("{}", self.state.nudge().1)
+        format::field(self.state.nudge().1)
     }
 
     /// Load a URL fragment; throws (keeping the state) if it is invalid.
@@ -187,7 +204,10 @@ impl ExplorerView {
         fragment::write(&self.state)
     }
 
-    /// The logits, written so they read back exactly.
+    /// The logits as the fields show them: at most 6 significant digits
+    /// and 4 decimals (see [`format::plain_decimals`]), `-inf` for a masked
+    /// class. The values the page computes are held at exactly these digits;
+    /// a typed value keeps all its digits in the state and the link.
     #[wasm_bindgen(js_name = logitTexts)]
     pub fn logit_texts(&self) -> Vec<String> {
         self.state
@@ -230,6 +250,7 @@ impl ExplorerView {
         set(&out, "jacobian", rows.into());
         set(&out, "rowSums", strings(&r.row_sums));
         set(&out, "nudged", strings(&r.nudged));
+        set(&out, "point", JsValue::from_str(&r.point));
         set(&out, "spoken", JsValue::from_str(&r.spoken));
         out.into()
     }
@@ -281,9 +302,10 @@ impl ExplorerView {
             .map_err(js_error)
     }
 
-    /// Move the simplex point with an arrow key (`ArrowUp`, ...); `large`
-    /// (Shift held) moves five times as far; Home puts it at the centre.
-    /// Returns whether the key was used.
+    /// Move the simplex point with a key: the arrows (`large`, for Shift
+    /// held, moves five times as far), PageUp and PageDown, Home (the
+    /// centre) and End (the leading class's corner). Returns whether the key
+    /// was used.
     #[wasm_bindgen(js_name = simplexKey)]
     pub fn simplex_key(&mut self, key: &str, large: bool) -> Result<bool, JsError> {
         self.interaction
@@ -323,8 +345,8 @@ impl ExplorerView {
     }
 
     /// Keyboard control of the bars: Left/Right choose a bar, Up/Down change
-    /// its logit by 0.1 (1 with Shift), Home/End send it to the bottom or
-    /// top of the axis. Returns whether the key was used.
+    /// its logit by 0.1 (1 with Shift), PageUp/PageDown by 1, Home/End send
+    /// it to the bottom or top of the axis. Returns whether the key was used.
     #[wasm_bindgen(js_name = barKey)]
     pub fn bar_key(&mut self, key: &str, large: bool) -> Result<bool, JsError> {
         self.interaction

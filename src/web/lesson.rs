@@ -253,7 +253,12 @@ impl LessonDiagrams {
     #[wasm_bindgen(js_name = scaledFragment)]
     pub fn scaled_fragment(k: f64) -> String {
         let a = log_slider(k);
-        let logits: Vec<String> = BASE_LOGITS.iter().map(|x| format!("{}", x * a)).collect();
+        // Held at the digits the explorer's fields show, so the link is as
+        // short as what it opens (10^0.37 = 2.344228815319922...).
+        let logits: Vec<String> = BASE_LOGITS
+            .iter()
+            .map(|x| crate::explorer::format::field(crate::explorer::format::snap(x * a)))
+            .collect();
         format!("logits={}&T=1", logits.join(","))
     }
 

@@ -7,6 +7,9 @@ import {
   launch, open, expectClean, expectAccessible, visibleText,
   shownProbabilities, assertClose, typeInto,
 } from "./helpers.mjs";
+import {
+  explorerTexts, unreadableNumbers, softmax, watchLive, liveUpdates, liveRegionsInTree, sliderValueInTree,
+} from "./explorer-helpers.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -96,7 +99,8 @@ test("the keyboard alone can choose a bar and change its logit", async () => {
   await page.keyboard.press("ArrowUp");
   await page.keyboard.press("Shift+ArrowUp");
   assert.deepEqual(await logits(page), [0, 1.1, 0]);
-  assert.match(await page.textContent("#bars-live"), /Logit 2 is 1\.1/);
+  await page.waitForFunction(() => /Logits 0, 1\.1, 0 give/.test(document.getElementById("explorer-live").textContent));
+  assert.match(await page.textContent("#explorer-live"), /^Bar 2 chosen\. Logits 0, 1\.1, 0 give probabilities 0\.2, 0\.6, 0\.2 \(T = 1\)\.$/);
   await page.keyboard.press("End");
   assert.deepEqual(await logits(page), [0, 5, 0]);
   // Tab onwards reaches the controls in order, and Enter presses a button.
@@ -240,6 +244,166 @@ test("views below the fold are drawn soon after the first view, ready to print",
   assert.ok(drawn.colours > 5, `the heatmap is drawn (${drawn.colours} colours)`);
   await page.emulateMedia({ media: "print" });
   assert.equal(await page.isVisible("#jacobian-canvas"), true, "and it is printed");
+  expectClean(log);
+  await context.close();
+});
+
+/** Drag with the mouse from (x0, y0) through `path` (fractions of the canvas box). */
+async function drag(page, selector, path) {
+  const canvas = page.locator(selector);
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  const at = ([fx, fy]) => [box.x + box.width * fx, box.y + box.height * fy];
+  await page.mouse.move(...at(path[0]));
+  await page.mouse.down();
+  for (const point of path.slice(1)) await page.mouse.move(...at(point), { steps: 3 });
+  await page.mouse.up();
+}
+
+test("after drags and keys on every draggable view, every number shown or linked is readable and agrees with the state", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  const barsBox = await page.locator("#bars-canvas").boundingBox();
+  // The logit panel is the left third, with a 40 px margin on its left.
+  const barFraction = (k) => (40 + (barsBox.width / 3 - 50) * ((k - 0.5) / 3)) / barsBox.width;
+  const actions = [
+    ["drag on the triangle", () => drag(page, "#simplex-canvas", [[0.5, 0.6], [0.37, 0.71], [0.29, 0.77], [0.61, 0.43]])],
+    ["arrow keys on the triangle", async () => {
+      await page.locator("#simplex-canvas").focus();
+      for (const key of ["ArrowUp", "ArrowLeft", "Shift+ArrowRight", "ArrowDown", "PageUp"]) await page.keyboard.press(key);
+    }],
+    ["End on the triangle", () => page.keyboard.press("End")],
+    ["drag a bar", () => drag(page, "#bars-canvas", [[barFraction(2), 0.45], [barFraction(2), 0.313], [barFraction(2), 0.587]])],
+    ["keys on the bars", async () => {
+      await page.locator("#bars-canvas").focus();
+      for (const key of ["ArrowRight", "ArrowUp", "Shift+ArrowDown", "PageUp", "ArrowRight", "ArrowDown"]) await page.keyboard.press(key);
+    }],
+    ["the slider", async () => {
+      await page.locator("#temperature-slider").focus();
+      for (const key of ["ArrowLeft", "ArrowLeft", "PageDown"]) await page.keyboard.press(key);
+    }],
+    ["a drag at the new temperature", () => drag(page, "#simplex-canvas", [[0.45, 0.62], [0.52, 0.55]])],
+    ["Shift every logit by 0.1", async () => {
+      await typeInto(page, "#shift-amount", "0.1");
+      await page.click("#shift-up");
+    }],
+  ];
+  for (const [what, act] of actions) {
+    await act();
+    await page.waitForTimeout(600);
+    const { text, hash, logits: shown } = await explorerTexts(page);
+    assert.deepEqual(unreadableNumbers(text), [], `after ${what}: ${text.slice(0, 200)}`);
+    assert.deepEqual(unreadableNumbers(hash), [], `the link after ${what}: ${hash}`);
+    // What is shown is what is linked...
+    const linked = hash.match(/logits=([^&]*)/)[1].split(",");
+    assert.deepEqual(shown, linked, `fields and link agree after ${what}`);
+    // ...and the probabilities shown are those of the logits shown.
+    const t = Number(await page.inputValue("#temperature"));
+    assertClose(await shownProbabilities(page), softmax(shown.map(Number), t), 6e-5, `p after ${what}`);
+  }
+  expectClean(log);
+  await context.close();
+});
+
+test("the temperature slider announces T, not its position on the log scale", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  const slider = page.locator("#temperature-slider");
+  assert.equal(await sliderValueInTree(page), "T = 1");
+  await slider.focus();
+  await page.keyboard.press("ArrowLeft");
+  assert.equal(await slider.getAttribute("aria-valuetext"), "T = 0.9772");
+  assert.equal(await sliderValueInTree(page), "T = 0.9772");
+  await slider.fill("-0.41");
+  assert.equal(await sliderValueInTree(page), "T = 0.389");
+  await page.keyboard.press("End");
+  assert.equal(await sliderValueInTree(page), "T = 100");
+  await page.click("#t-zero");
+  assert.equal(await sliderValueInTree(page), "T = 0 (argmax limit)");
+  await page.click("#t-infinity");
+  assert.equal(await sliderValueInTree(page), "T = infinity (uniform limit)");
+  await typeInto(page, "#temperature", "0.002");
+  assert.equal(await sliderValueInTree(page), "T = 0.002", "below the slider's range it still says the true T");
+  expectClean(log);
+  await context.close();
+});
+
+test("the view keys never scroll the page, on the triangle or the bars", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1", { viewport: { width: 1280, height: 700 } });
+  for (const id of ["simplex-canvas", "bars-canvas"]) {
+    await page.locator(`#${id}`).scrollIntoViewIfNeeded();
+    await page.evaluate((id) => document.getElementById(id).focus({ preventScroll: true }), id);
+    for (const key of ["End", "Home", "PageDown", "PageUp", "ArrowDown", "ArrowUp", "End", "ArrowLeft", "ArrowRight"]) {
+      const before = await page.evaluate(() => [scrollX, scrollY]);
+      await page.keyboard.press(key);
+      await page.waitForTimeout(50);
+      assert.deepEqual(await page.evaluate(() => [scrollX, scrollY]), before, `${key} on #${id} scrolled the page`);
+      assert.equal(await page.evaluate(() => document.activeElement.id), id);
+    }
+  }
+  // End on the triangle heads for the leading class's corner.
+  await page.locator("#simplex-canvas").focus();
+  await page.keyboard.press("Home");
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("End");
+  const p = await shownProbabilities(page);
+  assert.ok(p[0] > 0.999, `End goes to the corner of class 1: ${p}`);
+  expectClean(log);
+  await context.close();
+});
+
+test("a listener hears one short rounded summary per interaction, and the read-outs are not live regions", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0.1&T=1");
+  // The accessibility tree: no read-out of the explorer is a live region.
+  const live = await liveRegionsInTree(page);
+  for (const quiet of ["beta-out", "lse-out", "entropy-out", "cross-entropy-out", "ratio-out", "nudged-out", "simplex-text"]) {
+    assert.ok(!live.includes(quiet), `#${quiet} is a live region`);
+  }
+  assert.ok(live.includes("explorer-live"), "the explorer has its live region");
+  await watchLive(page);
+  const barsBox = await page.locator("#bars-canvas").boundingBox();
+  const barFraction = (k) => (40 + (barsBox.width / 3 - 50) * ((k - 0.5) / 3)) / barsBox.width;
+  const interactions = [
+    ["five arrow keys on the triangle", async () => {
+      await page.locator("#simplex-canvas").focus();
+      for (let k = 0; k < 5; k++) await page.keyboard.press(k % 2 ? "ArrowUp" : "ArrowLeft");
+    }],
+    ["a drag on the triangle", () => drag(page, "#simplex-canvas", [[0.5, 0.6], [0.4, 0.7], [0.35, 0.72], [0.3, 0.75], [0.33, 0.7]])],
+    ["keys on the bars", async () => {
+      await page.locator("#bars-canvas").focus();
+      for (const key of ["ArrowRight", "ArrowRight", "ArrowUp", "ArrowUp", "ArrowDown"]) await page.keyboard.press(key);
+    }],
+    ["a bar dragged", () => drag(page, "#bars-canvas", [[barFraction(1), 0.4], [barFraction(1), 0.35], [barFraction(1), 0.3]])],
+    ["three steps of the slider", async () => {
+      await page.locator("#temperature-slider").focus();
+      for (let k = 0; k < 3; k++) await page.keyboard.press("ArrowLeft");
+    }],
+    ["T = 0", () => page.click("#t-zero")],
+  ];
+  for (const [what, act] of interactions) {
+    await act();
+    await page.waitForTimeout(800);
+    const updates = await liveUpdates(page);
+    assert.equal(updates.length, 1, `${what}: ${JSON.stringify(updates)}`);
+    const [{ id, text }] = updates;
+    assert.equal(id, "explorer-live", what);
+    assert.match(text, /Logits .+ give probabilities .+ \(T = .+\)\.$/, what);
+    assert.deepEqual(unreadableNumbers(text), [], what);
+    assert.ok(text.length < 140, `short: ${text}`);
+  }
+  // A drag is heard when it ends, not while the pointer pauses.
+  await page.click("#t-one");
+  await page.waitForTimeout(800);
+  await liveUpdates(page);
+  const canvas = page.locator("#simplex-canvas");
+  await canvas.scrollIntoViewIfNeeded();
+  const box = await canvas.boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.6);
+  await page.mouse.down();
+  await page.mouse.move(box.x + box.width * 0.45, box.y + box.height * 0.65);
+  await page.waitForTimeout(700);
+  assert.deepEqual(await liveUpdates(page), [], "nothing is said mid-drag");
+  await page.mouse.up();
+  await page.waitForTimeout(100);
+  assert.equal((await liveUpdates(page)).length, 1, "one summary as the drag ends");
   expectClean(log);
   await context.close();
 });

@@ -6,6 +6,7 @@ import {
   launch, open, expectClean, expectAccessible, visibleText,
   shownProbabilities, assertClose, typeInto, BASE_URL,
 } from "./helpers.mjs";
+import { explorerTexts, unreadableNumbers, watchLive, liveUpdates } from "./explorer-helpers.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -141,5 +142,137 @@ test("if the labs' module cannot load, each part says so and the explorer keeps 
   assert.ok(p[0] > 0.9, `the explorer still computes: ${p}`);
   assert.match(await page.textContent("#jacobian-block [data-echo]"), /x = \(5, 1, 0\)/, "and so does the lesson");
   assert.deepEqual(errors, [], "no uncaught error");
+  await context.close();
+});
+
+const fieldValues = (page) => page.$$eval("#logit-fields input", (inputs) => inputs.map((i) => i.value));
+
+test("a logit field takes -inf to mask a class, in every spelling, but not for every class", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  for (const spelling of ["-inf", "−inf", "-Infinity", "-∞", "−∞"]) {
+    await typeInto(page, "#logit-2", spelling);
+    assert.equal(await page.locator("#logit-2").getAttribute("aria-invalid"), null, spelling);
+    assert.deepEqual(await shownProbabilities(page), [0.8808, 0, 0.1192], spelling);
+  }
+  await page.locator("#logit-2").press("Enter");
+  assert.equal(await page.inputValue("#logit-2"), "-inf", "shown back in a form that can be typed again");
+  assert.equal(await page.evaluate(() => decodeURIComponent(location.hash)), "#logits=2,-inf,0&T=1");
+  assert.equal(await page.textContent("#readout-rows tr:nth-child(2) td:nth-child(3)"), "−∞", "log p2 = −∞");
+  // The bars and the simplex still draw, and nothing reads NaN.
+  const text = await visibleText(page);
+  assert.ok(!/\bNaN\b|undefined/.test(text), "no NaN on screen with a masked class");
+  // Masking a second class leaves all the probability to the third...
+  await typeInto(page, "#logit-1", "-inf");
+  assert.deepEqual(await shownProbabilities(page), [0, 0, 1]);
+  // ...and masking the last one is refused, with a message, keeping that state.
+  await typeInto(page, "#logit-3", "-inf");
+  assert.equal(await page.locator("#logit-3").getAttribute("aria-invalid"), "true");
+  assert.match(await page.textContent("#logit-3-error"), /At least one class must stay unmasked/);
+  assert.deepEqual(await shownProbabilities(page), [0, 0, 1]);
+  // +inf takes all the probability, as the core's contract says.
+  await typeInto(page, "#logit-3", "0");
+  await typeInto(page, "#logit-1", "inf");
+  assert.deepEqual(await shownProbabilities(page), [1, 0, 0]);
+  // A link with a masked class opens as it was left.
+  const fresh = await open(browser, "#logits=2,-inf,0&T=0.5");
+  assert.deepEqual(await fieldValues(fresh.page), ["2", "-inf", "0"]);
+  assert.deepEqual(await shownProbabilities(fresh.page), [0.982, 0, 0.018]);
+  expectClean(fresh.log);
+  await fresh.context.close();
+  expectClean(log);
+  await context.close();
+});
+
+test("Back undoes each committed field, drag and burst of keys, one step each, and never leaves the page", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  const start = page.url();
+  await typeInto(page, "#logit-1", "3");
+  await page.locator("#logit-1").press("Enter");
+  await typeInto(page, "#logit-2", "-0.5");
+  await page.locator("#logit-2").press("Enter");
+  // A burst of arrow keys on the triangle is one step...
+  await page.locator("#simplex-canvas").focus();
+  for (let k = 0; k < 4; k++) await page.keyboard.press("ArrowUp");
+  await page.waitForTimeout(700);
+  const afterKeys = await fieldValues(page);
+  // ...and so is a drag.
+  await page.locator("#simplex-canvas").scrollIntoViewIfNeeded();
+  const box = await page.locator("#simplex-canvas").boundingBox();
+  await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.6);
+  await page.mouse.down();
+  for (let k = 1; k <= 6; k++) await page.mouse.move(box.x + box.width * (0.5 - 0.03 * k), box.y + box.height * (0.6 + 0.02 * k));
+  await page.mouse.up();
+  assert.notDeepEqual(await fieldValues(page), afterKeys);
+  await page.goBack();
+  assert.deepEqual(await fieldValues(page), afterKeys, "Back undoes the drag");
+  await page.goBack();
+  assert.deepEqual(await fieldValues(page), ["3", "-0.5", "0"], "Back undoes the keys");
+  await page.goBack();
+  assert.deepEqual(await fieldValues(page), ["3", "1", "0"], "Back undoes the second field");
+  await page.goBack();
+  assert.deepEqual(await fieldValues(page), ["2", "1", "0"], "Back undoes the first field");
+  assert.equal(page.url(), start, "still on the page, at the state it opened with");
+  assertClose(await shownProbabilities(page), [0.665, 0.245, 0.09], 5e-4, "p");
+  await page.goForward();
+  assert.deepEqual(await fieldValues(page), ["3", "1", "0"], "Forward redoes it");
+  expectClean(log);
+  await context.close();
+});
+
+test("Back from the first change returns to a heading link and to the state it showed", async () => {
+  const { page, log, context } = await open(browser, "#max-trick");
+  await typeInto(page, "#logit-3", "4");
+  await page.locator("#logit-3").press("Enter");
+  assert.match(await page.evaluate(() => location.hash), /^#logits=2,1,4&T=1$/);
+  await page.goBack();
+  assert.equal(await page.evaluate(() => location.hash), "#max-trick");
+  assert.deepEqual(await fieldValues(page), ["2", "1", "0"]);
+  expectClean(log);
+  await context.close();
+});
+
+test("Home on the triangle gives exact zeros, and the keys leave short numbers everywhere", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  await page.locator("#simplex-canvas").focus();
+  await page.keyboard.press("ArrowLeft");
+  await page.keyboard.press("Home");
+  assert.deepEqual(await fieldValues(page), ["0", "0", "0"]);
+  await page.waitForTimeout(600);
+  assert.equal(await page.evaluate(() => location.hash), "#logits=0,0,0&T=1");
+  assert.deepEqual(await shownProbabilities(page), [0.3333, 0.3333, 0.3333]);
+  const { text, hash } = await explorerTexts(page);
+  assert.deepEqual(unreadableNumbers(`${text} ${hash}`), []);
+  expectClean(log);
+  await context.close();
+});
+
+test("a typed value keeps its digits in the state and the link; the field shows them rounded", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  await watchLive(page);
+  await typeInto(page, "#logit-1", "0.123456789");
+  await page.locator("#logit-1").press("Enter");
+  assert.equal(await page.inputValue("#logit-1"), "0.1235");
+  assert.match(await page.evaluate(() => location.hash), /^#logits=0\.123456789,1,0&T=1$/);
+  const spoken = (await liveUpdates(page)).filter((u) => u.id === "explorer-live");
+  assert.equal(spoken.length, 1, "one summary once the typing is committed");
+  assert.deepEqual(unreadableNumbers(spoken[0].text), []);
+  expectClean(log);
+  await context.close();
+});
+
+test("the lesson's link into the explorer opens short logits, and Back returns from it", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  const link = page.locator("#shift-scale-open");
+  await link.scrollIntoViewIfNeeded();
+  await page.locator("#scale-a").fill("37");
+  const href = await link.getAttribute("href");
+  assert.deepEqual(unreadableNumbers(href), [], href);
+  await link.click();
+  await page.waitForFunction((h) => location.hash === h, href);
+  const shown = await fieldValues(page);
+  assert.deepEqual(shown, href.match(/logits=([^&]*)/)[1].split(","), "the fields show the link's logits");
+  await page.goBack();
+  assert.deepEqual(await fieldValues(page), ["2", "1", "0"]);
+  expectClean(log);
   await context.close();
 });

@@ -16,14 +16,15 @@ const canvases = () => ["simplex-canvas", "bars-canvas", "curves-canvas", "jacob
 
 /**
  * Run `change` (which may throw a core error whose message belongs beside
- * `field`), then render. Pass `except` for the field being typed in, so its
- * text is left as the person typed it.
+ * `field`), then update the page (see `update` for the options). Pass
+ * `except` for the field being typed in, so its text is left as the person
+ * typed it.
  */
 function attempt(field, change, options = {}) {
   try {
     change();
     if (field) showFieldError(field, "");
-    render(options);
+    update(options);
     return true;
   } catch (error) {
     if (field) showFieldError(field, error.message);
@@ -56,16 +57,17 @@ function buildLogitFields() {
     label.append(symbol, name);
     const input = document.createElement("input");
     Object.assign(input, { id: `logit-${k}`, type: "text", inputMode: "decimal", autocomplete: "off", spellcheck: false });
-    input.setAttribute("aria-describedby", `logit-${k}-error`);
+    input.setAttribute("aria-describedby", `logit-${k}-error logit-hint`);
     const error = document.createElement("p");
     error.id = `logit-${k}-error`;
     error.className = "field-error";
     error.setAttribute("aria-live", "polite");
     input.addEventListener("input", () =>
-      attempt(input, () => view.setLogit(k - 1, input.value), { except: input }),
+      attempt(input, () => view.setLogit(k - 1, input.value), { except: input, owner: input }),
     );
+    // Enter or leaving the field commits what was typed: one Back step.
     input.addEventListener("change", () => {
-      if (!input.hasAttribute("aria-invalid")) render({ push: true });
+      if (!input.hasAttribute("aria-invalid")) update({ owner: input, end: true });
     });
     wrap.append(label, input, error);
     fields.push(wrap);
@@ -93,7 +95,10 @@ function syncFields(except) {
     t.value = view.temperatureText();
     showFieldError(t, "");
   }
-  if ($("temperature-slider") !== except) $("temperature-slider").value = view.sliderPosition();
+  const slider = $("temperature-slider");
+  if (slider !== except) slider.value = view.sliderPosition();
+  // The slider moves on a log scale; what it announces is T itself.
+  slider.setAttribute("aria-valuetext", view.sliderValueText());
   const nudge = $("nudge-size");
   if (nudge !== except) {
     nudge.value = view.nudgeText();
@@ -240,51 +245,175 @@ function showReadout() {
       r.jacobian[i].forEach((value, k) => setText(tr.cells[k + 1], value));
       setText(tr.cells[n + 1], r.rowSums[i]);
     });
-  setText($("simplex-text"), `Current point: ${r.spoken}.`);
+  setText($("simplex-text"), `Current point: ${r.point}.`);
 }
 
+// ---------------------------------------------------------------- history
+//
+// Each interaction is one Back step. A discrete change (a button, a
+// selector, a link) is pushed at once. A continuous one (typing in a field,
+// dragging, keys on a view, the slider) pushes its first change and keeps
+// the rest until it ends (the field's change event, the pointer let go, or
+// the keys and the slider settling), when the entry is replaced with the
+// final state. So a drag or a held key costs two history calls, far below
+// the browsers' limits (Safari allows 100 in 30 seconds).
+
+/** The control whose interaction the current history entry collects. */
+let open = null;
+/** The state that interaction has reached, written when it ends. */
+let pending = null;
+/** Controls whose interaction ends when it settles (keys, the slider). */
+const endsWhenSettled = new Set();
+
+const stateHash = () => `#${view.fragment()}`;
+/** Whether a fragment is an explorer state rather than a heading link. */
+const isStateHash = (hash) => hash.includes("=");
+
 /**
- * Redraw everything and record the state in the URL: replaced while
- * typing, pushed (a Back step) when a change is committed, and left alone
- * during a drag, which is recorded when the pointer is released.
+ * Write `hash` into the history. pushState and replaceState change the
+ * fragment without the hashchange event, so it is sent here for the parts
+ * of the page that follow the fragment (the explorer's own listener
+ * ignores it).
  */
-function render({ except = null, push = false, dragging = false, keepLink = false } = {}) {
-  syncFields(except);
-  drawViews();
-  showReadout();
-  if (dragging || keepLink) return;
-  const hash = `#${view.fragment()}`;
-  if (hash !== location.hash) {
-    if (push) history.pushState(null, "", hash);
-    else history.replaceState(null, "", hash);
+function write(kind, hash) {
+  const before = location.href;
+  if (kind === "push") history.pushState({ explorer: hash }, "", hash);
+  else history.replaceState({ explorer: hash }, "", hash);
+  if (location.href !== before) {
+    window.dispatchEvent(new HashChangeEvent("hashchange", { oldURL: before, newURL: location.href }));
   }
 }
 
-function loadFromUrl() {
+/** End the open interaction: its entry gets the state it reached. */
+function finish() {
+  if (open && pending && pending !== history.state?.explorer) write("replace", pending);
+  open = null;
+  pending = null;
+}
+
+/** Record the current state as part of `owner`'s interaction (null for a
+ * discrete change); `end` closes it. */
+function record(owner, end) {
+  const hash = stateHash();
+  if (owner !== null && owner === open) {
+    pending = hash;
+    if (end) finish();
+    return;
+  }
+  finish();
+  if (hash === history.state?.explorer && isStateHash(location.hash)) return;
+  write("push", hash);
+  if (owner !== null && !end) {
+    open = owner;
+    pending = hash;
+  }
+}
+
+// ---------------------------------------------------------- announcements
+//
+// The read-outs are not live regions: a listener would hear six numbers
+// per arrow key. One polite region speaks one rounded sentence (written by
+// the core) once an interaction has settled, or when a drag ends.
+
+const SETTLE_MS = 400;
+let settleTimer = 0;
+let live;
+let prefix = "";
+
+function liveRegion() {
+  const existing = $("explorer-live");
+  if (existing) return existing;
+  const region = document.createElement("p");
+  Object.assign(region, { id: "explorer-live", className: "visually-hidden" });
+  region.setAttribute("role", "status");
+  region.setAttribute("aria-live", "polite");
+  ($("explorer") ?? document.body).append(region);
+  return region;
+}
+
+/** Keep the read-outs and the triangle's description out of the live
+ * announcements (an output is a polite live region by default). */
+function quietReadouts() {
+  for (const id of ["beta-out", "lse-out", "entropy-out", "cross-entropy-out", "ratio-out", "nudged-out", "simplex-text"]) {
+    $(id)?.setAttribute("aria-live", "off");
+  }
+}
+
+function announce() {
+  clearTimeout(settleTimer);
+  settleTimer = 0;
+  const text = `${prefix}${view.readout().spoken}`;
+  prefix = "";
+  if (live.textContent !== text) live.textContent = text;
+}
+
+function settle() {
+  announce();
+  if (open && endsWhenSettled.has(open)) finish();
+}
+
+function settleSoon() {
+  clearTimeout(settleTimer);
+  settleTimer = setTimeout(settle, SETTLE_MS);
+}
+
+/**
+ * Bring the page up to the state: fields (except `except`, being typed
+ * in), views and read-outs; then record it in the history as part of
+ * `owner`'s interaction (`end` closes it; `history: false` when the state
+ * came from the history or the URL) and announce it once things settle
+ * (at once when `end`, nothing while `dragging`).
+ */
+function update({ except = null, owner = null, end = false, dragging = false, history: track = true, speak = true } = {}) {
+  syncFields(except);
+  drawViews();
+  showReadout();
+  if (track) record(owner, end);
+  if (!speak) return;
+  if (dragging) clearTimeout(settleTimer);
+  else if (end) announce();
+  else settleSoon();
+}
+
+/** Load `hash` into the state; a bad one is reported and the last good
+ * state kept. (A heading's name, such as #max-trick, reads as a key the
+ * explorer does not know, and changes nothing.) */
+function load(hash) {
   const box = $("explorer-link-error");
   box.hidden = true;
-  if (!location.hash || location.hash === "#") return;
+  if (!hash || hash === "#") return;
   try {
-    view.loadFragment(location.hash);
+    view.loadFragment(hash);
   } catch (error) {
     box.textContent = `This link could not be opened: ${error.message} The last good state is shown.`;
     box.hidden = false;
   }
 }
 
+/** Show the state a history entry or a followed link holds. */
+function restore(hash) {
+  clearTimeout(settleTimer);
+  open = null;
+  pending = null;
+  load(hash);
+  update({ history: false });
+}
+
 function wireControls() {
   $("explorer-controls").addEventListener("submit", (event) => event.preventDefault());
   const t = $("temperature");
-  t.addEventListener("input", () => attempt(t, () => view.setTemperature(t.value), { except: t }));
+  t.addEventListener("input", () => attempt(t, () => view.setTemperature(t.value), { except: t, owner: t }));
   t.addEventListener("change", () => {
-    if (!t.hasAttribute("aria-invalid")) render({ push: true });
+    if (!t.hasAttribute("aria-invalid")) update({ owner: t, end: true });
   });
   const slider = $("temperature-slider");
-  slider.addEventListener("input", () => attempt(null, () => view.setTemperatureFromSlider(slider.value), { except: slider }));
-  slider.addEventListener("change", () => render({ push: true }));
-  $("t-zero").addEventListener("click", () => attempt(t, () => view.setTemperature("0"), { push: true }));
-  $("t-one").addEventListener("click", () => attempt(t, () => view.setTemperature("1"), { push: true }));
-  $("t-infinity").addEventListener("click", () => attempt(t, () => view.setTemperature("inf"), { push: true }));
+  endsWhenSettled.add(slider);
+  slider.addEventListener("input", () =>
+    attempt(null, () => view.setTemperatureFromSlider(slider.value), { except: slider, owner: slider }),
+  );
+  $("t-zero").addEventListener("click", () => attempt(t, () => view.setTemperature("0")));
+  $("t-one").addEventListener("click", () => attempt(t, () => view.setTemperature("1")));
+  $("t-infinity").addEventListener("click", () => attempt(t, () => view.setTemperature("inf")));
   const amount = $("shift-amount");
   amount.addEventListener("input", () => {
     try {
@@ -294,37 +423,43 @@ function wireControls() {
       showFieldError(amount, error.message);
     }
   });
-  const shift = (subtract) => attempt(amount, () => view.shiftAll(amount.value, subtract), { push: true });
+  const shift = (subtract) => attempt(amount, () => view.shiftAll(amount.value, subtract));
   $("shift-up").addEventListener("click", () => shift(false));
   $("shift-down").addEventListener("click", () => shift(true));
   $("class-count").addEventListener("change", (event) =>
-    attempt(null, () => view.setClasses(event.target.value), { push: true }),
+    attempt(null, () => view.setClasses(event.target.value)),
   );
   $("contours").addEventListener("change", (event) => {
     view.setContours(event.target.checked);
     drawViews();
   });
-  $("target-class").addEventListener("change", (e) => attempt(null, () => view.setTarget(Number(e.target.value)), { push: true }));
-  const ratio = () => attempt(null, () => view.setRatioPair(Number($("ratio-i").value), Number($("ratio-k").value)), { push: true });
+  $("target-class").addEventListener("change", (e) => attempt(null, () => view.setTarget(Number(e.target.value))));
+  const ratio = () => attempt(null, () => view.setRatioPair(Number($("ratio-i").value), Number($("ratio-k").value)));
   $("ratio-i").addEventListener("change", ratio);
   $("ratio-k").addEventListener("change", ratio);
-  $("nudge-class").addEventListener("change", (e) => attempt(null, () => view.setNudgeClass(Number(e.target.value)), { push: true }));
+  $("nudge-class").addEventListener("change", (e) => attempt(null, () => view.setNudgeClass(Number(e.target.value))));
   const nudge = $("nudge-size");
   nudge.addEventListener("input", () =>
-    attempt(nudge, () => view.setNudgeSize(nudge.value), { except: nudge }),
+    attempt(nudge, () => view.setNudgeSize(nudge.value), { except: nudge, owner: nudge }),
   );
+  nudge.addEventListener("change", () => {
+    if (!nudge.hasAttribute("aria-invalid")) update({ owner: nudge, end: true });
+  });
   $("reset-explorer").addEventListener("click", () => {
     view.reset();
-    render({ push: true });
+    // The status line says it; the summary would say it a second time.
+    update({ speak: false });
     $("copy-status").textContent = "Back to the starting state.";
   });
   $("copy-link").addEventListener("click", async () => {
     const status = $("copy-status");
+    // The state itself, even while an interaction has not reached the URL.
+    const link = new URL(stateHash(), location.href).href;
     try {
-      await navigator.clipboard.writeText(location.href);
+      await navigator.clipboard.writeText(link);
       status.textContent = "Link copied: anyone who opens it sees this exact state.";
     } catch {
-      status.textContent = `Copy this link: ${location.href}`;
+      status.textContent = `Copy this link: ${link}`;
     }
   });
 }
@@ -356,7 +491,8 @@ function wireAllViews() {
   });
 }
 
-/** Pointer dragging with capture; `grab` may decline (returns false). */
+/** Pointer dragging with capture; `grab` may decline (returns false). A
+ * drag is one interaction: one Back step, one announcement when it ends. */
 function wireDrag(canvas, { grab, move, release }) {
   let dragging = false;
   canvas.addEventListener("pointerdown", (event) => {
@@ -365,24 +501,45 @@ function wireDrag(canvas, { grab, move, release }) {
     dragging = true;
     canvas.setPointerCapture(event.pointerId);
     canvas.focus({ preventScroll: true });
-    render({ dragging: true });
+    update({ owner: canvas, dragging: true });
     event.preventDefault();
   });
   canvas.addEventListener("pointermove", (event) => {
     if (!dragging) return;
     const [x, y] = pointerPosition(canvas, event);
     move(x, y);
-    render({ dragging: true });
+    update({ owner: canvas, dragging: true });
   });
   const stop = (event) => {
     if (!dragging) return;
     dragging = false;
     release?.();
     if (canvas.hasPointerCapture(event.pointerId)) canvas.releasePointerCapture(event.pointerId);
-    render({ push: true });
+    update({ owner: canvas, end: true });
   };
   canvas.addEventListener("pointerup", stop);
   canvas.addEventListener("pointercancel", stop);
+}
+
+/** The keys a focused view answers; they never scroll the page. */
+const VIEW_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "Home", "End", "PageUp", "PageDown"]);
+
+/** Answer the view keys on `canvas` with `handle(key, shift)` (returns
+ * whether the state or the choice changed), consuming them even when the
+ * view cannot act yet. */
+function wireKeys(canvas, handle) {
+  endsWhenSettled.add(canvas);
+  canvas.addEventListener("keydown", (event) => {
+    if (!VIEW_KEYS.has(event.key) || event.ctrlKey || event.altKey || event.metaKey) return;
+    event.preventDefault();
+    let used = false;
+    try {
+      used = handle(event.key, event.shiftKey);
+    } catch {
+      // Not drawn yet (the first frame is still to come): nothing to move.
+    }
+    if (used) update({ owner: canvas });
+  });
 }
 
 function wireCanvases() {
@@ -391,32 +548,28 @@ function wireCanvases() {
     grab: (x, y) => view.dragSimplex(x, y),
     move: (x, y) => view.dragSimplex(x, y),
   });
-  simplex.addEventListener("keydown", (event) => {
-    if (view.simplexKey(event.key, event.shiftKey)) {
-      event.preventDefault();
-      render({ push: true });
-    }
-  });
+  wireKeys(simplex, (key, shift) => view.simplexKey(key, shift));
   const bars = $("bars-canvas");
   wireDrag(bars, {
     grab: (x, y) => view.grabBar(x, y),
     move: (x, y) => view.dragBar(x, y),
     release: () => view.releaseBar(),
   });
-  bars.addEventListener("keydown", (event) => {
-    if (view.barKey(event.key, event.shiftKey)) {
-      event.preventDefault();
-      render({ push: true });
-      const k = view.selectedBar();
-      const r = view.readout();
-      $("bars-live").textContent = `Logit ${k} is ${view.logitTexts()[k - 1]}; p${k} = ${r.probabilities[k - 1]}.`;
-    }
+  wireKeys(bars, (key, shift) => {
+    const chosen = view.selectedBar();
+    const used = view.barKey(key, shift);
+    const now = view.selectedBar();
+    if (now !== chosen) prefix = `Bar ${now} chosen. `;
+    return used;
   });
 }
 
 export function mount() {
   view = new ExplorerView();
-  loadFromUrl();
+  live = liveRegion();
+  quietReadouts();
+  const opened = location.hash;
+  load(opened);
   wireControls();
   wireCanvases();
   wireAllViews();
@@ -427,20 +580,29 @@ export function mount() {
       return explorerSvg(view.fragment(), name, width, height, theme.current(), view.contoursShown());
     });
   }
-  window.addEventListener("popstate", () => {
-    loadFromUrl();
-    render();
+  // Back and Forward: each entry holds the state it stands for (the first
+  // one too, even when the address names a heading).
+  window.addEventListener("popstate", (event) => {
+    const saved = event.state?.explorer;
+    if (typeof saved === "string") restore(saved);
+    else if (isStateHash(location.hash)) restore(location.hash);
   });
-  window.addEventListener("hashchange", () => {
-    loadFromUrl();
-    render();
+  // A followed link (#logits=...) or an edited address: show that state and
+  // give its entry the state's full fragment.
+  window.addEventListener("hashchange", (event) => {
+    if (!event.isTrusted || !isStateHash(location.hash)) return;
+    if (history.state?.explorer === location.hash) return;
+    restore(location.hash);
+    write("replace", stateHash());
   });
   onResize(() => drawViews());
   theme.onChange(() => drawViews());
-  // A link to a heading (#max-trick) is left in the address bar until the
-  // reader changes the explorer's state.
   watchCanvases();
-  render({ keepLink: location.hash.length > 1 && !location.hash.includes("=") });
+  update({ history: false, speak: false });
+  // A link to a heading (#max-trick) is left in the address bar until the
+  // reader changes the explorer's state; the entry still holds the state.
+  if (opened.length > 1 && !isStateHash(opened)) history.replaceState({ explorer: stateHash() }, "", opened);
+  else write("replace", stateHash());
   // Draw what can be seen now, the rest once that has been painted (and
   // again, after a change, when it scrolls into view or before printing).
   drawViews({ measure: true });

@@ -23,28 +23,73 @@ pub const WORDS: usize = 4;
 pub struct Expansion(pub [f64; WORDS]);
 
 /// Sum a list of f64 terms exactly, then keep the largest [`WORDS`] words.
+///
+/// The working expansion lives in two stack buffers (no allocation), since
+/// every caller passes at most [`MAX_TERMS`] terms; a longer list is summed
+/// in chunks of that size, which is just as exact before the final cut.
 pub fn sum_terms(terms: &[f64]) -> Expansion {
-    // Grow-Expansion: `e` stays nonoverlapping, smallest word first.
-    let mut e: Vec<f64> = Vec::with_capacity(terms.len() + 1);
+    if terms.len() > MAX_TERMS {
+        let mut acc = Expansion::default();
+        for chunk in terms.chunks(MAX_TERMS - WORDS) {
+            let mut t = [0.0; MAX_TERMS];
+            t[..WORDS].copy_from_slice(&acc.0);
+            t[WORDS..WORDS + chunk.len()].copy_from_slice(chunk);
+            acc = sum_terms(&t[..WORDS + chunk.len()]);
+        }
+        return acc;
+    }
+    count_op();
+    // Grow-Expansion: `e[..len]` stays nonoverlapping, smallest word first.
+    let mut e = [0.0; MAX_TERMS + 1];
+    let mut next = [0.0; MAX_TERMS + 1];
+    let mut len = 0;
     for &t in terms {
         if t == 0.0 {
             continue;
         }
         let mut q = t;
-        let mut next = Vec::with_capacity(e.len() + 1);
-        for &w in &e {
+        let mut k = 0;
+        for &w in &e[..len] {
             let (s, h) = two_sum(q, w);
             if h != 0.0 {
-                next.push(h);
+                next[k] = h;
+                k += 1;
             }
             q = s;
         }
         if q != 0.0 {
-            next.push(q);
+            next[k] = q;
+            k += 1;
         }
-        e = next;
+        std::mem::swap(&mut e, &mut next);
+        len = k;
     }
-    compress(&e)
+    compress(&e[..len])
+}
+
+/// The most terms [`sum_terms`] sums in one pass (its stack buffers).
+const MAX_TERMS: usize = 40;
+
+#[cfg(test)]
+thread_local! {
+    /// Expansion sums ([`sum_terms`] passes) on this thread, for tests that
+    /// bound the cost of the slow paths.
+    static OPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+    /// Calls of [`exp_expansion`] on this thread.
+    static EXPS: std::cell::Cell<u64> = const { std::cell::Cell::new(0) };
+}
+
+#[inline]
+fn count_op() {
+    #[cfg(test)]
+    OPS.with(|c| c.set(c.get() + 1));
+}
+
+/// `(sum_terms passes, exp_expansion calls)` so far on this thread (tests
+/// only): the work counters that bound the slow paths without timing.
+#[cfg(test)]
+pub fn op_counts() -> (u64, u64) {
+    (OPS.with(|c| c.get()), EXPS.with(|c| c.get()))
 }
 
 /// Shewchuk's Compress, then the largest words first.
@@ -54,7 +99,7 @@ fn compress(e: &[f64]) -> Expansion {
     if m == 0 {
         return out;
     }
-    let mut g = vec![0.0; m];
+    let mut g = [0.0; MAX_TERMS + 1];
     let mut bottom = m - 1;
     let mut q = e[m - 1];
     for i in (0..m - 1).rev() {
@@ -68,16 +113,19 @@ fn compress(e: &[f64]) -> Expansion {
         }
     }
     g[bottom] = q;
-    let mut h = Vec::with_capacity(m);
-    for &gi in &g[bottom + 1..] {
+    let mut h = [0.0; MAX_TERMS + 1];
+    let mut len = 0;
+    for &gi in &g[bottom + 1..m] {
         let (s, small) = fast_two_sum(gi, q);
         if small != 0.0 {
-            h.push(small);
+            h[len] = small;
+            len += 1;
         }
         q = s;
     }
-    h.push(q);
-    for (slot, &w) in out.0.iter_mut().zip(h.iter().rev()) {
+    h[len] = q;
+    len += 1;
+    for (slot, &w) in out.0.iter_mut().zip(h[..len].iter().rev()) {
         *slot = w;
     }
     out
@@ -101,19 +149,22 @@ impl Expansion {
 
     /// `x * y` (partial products below the kept precision are dropped).
     pub fn mul(self, y: Expansion) -> Expansion {
-        let mut t = Vec::with_capacity(2 * WORDS * WORDS);
+        let mut t = [0.0; 2 * WORDS * WORDS];
+        let mut len = 0;
         for (i, &a) in self.0.iter().enumerate() {
             for (j, &b) in y.0.iter().enumerate() {
                 if i + j < WORDS + 1 {
                     let (p, e) = two_prod(a, b);
-                    t.push(p);
-                    t.push(e);
+                    t[len] = p;
+                    t[len + 1] = e;
+                    len += 2;
                 } else {
-                    t.push(a * b);
+                    t[len] = a * b;
+                    len += 1;
                 }
             }
         }
-        sum_terms(&t)
+        sum_terms(&t[..len])
     }
 
     /// `x / d` for a small integer-valued `d`, by long division.
@@ -123,9 +174,10 @@ impl Expansion {
         for qi in q.iter_mut() {
             *qi = rem.0[0] / d;
             let (p, e) = two_prod(*qi, d);
-            let mut t = rem.0.to_vec();
-            t.push(-p);
-            t.push(-e);
+            let mut t = [0.0; WORDS + 2];
+            t[..WORDS].copy_from_slice(&rem.0);
+            t[WORDS] = -p;
+            t[WORDS + 1] = -e;
             rem = sum_terms(&t);
         }
         sum_terms(&q)
@@ -149,11 +201,14 @@ pub fn exp_expansion(z: Expansion) -> Expansion {
     // z = k ln2 + r, |r| <= ln2 / 2 (approximately).
     let k = (z.0[0] / ln2.0[0] + if z.0[0] < 0.0 { -0.5 } else { 0.5 }) as i64;
     let kf = k as f64;
-    let mut t = z.0.to_vec();
-    for &c in &ln2.0 {
+    #[cfg(test)]
+    EXPS.with(|c| c.set(c.get() + 1));
+    let mut t = [0.0; 3 * WORDS];
+    t[..WORDS].copy_from_slice(&z.0);
+    for (i, &c) in ln2.0.iter().enumerate() {
         let (p, e) = two_prod(kf, c);
-        t.push(-p);
-        t.push(-e);
+        t[WORDS + 2 * i] = -p;
+        t[WORDS + 2 * i + 1] = -e;
     }
     let r = sum_terms(&t).ldexp(-12);
     // Taylor: 1 + r (1 + r/2 (1 + r/3 (...))), 16 terms, |r| < 2^-13.
@@ -178,6 +233,17 @@ mod tests {
         assert_eq!(e.0[0], 3.0);
         assert_eq!(e.0[1], 1e-30);
         assert_eq!(e.0[2], 1e-60);
+    }
+
+    #[test]
+    fn long_lists_are_summed_in_chunks_just_as_exactly() {
+        // 100 terms (more than one pass holds): 1 and 99 copies of 2^-60.
+        let mut terms = vec![1.0];
+        terms.extend(std::iter::repeat_n(2f64.powi(-60), 99));
+        let e = sum_terms(&terms);
+        assert_eq!(e.0[0], 1.0);
+        assert_eq!(e.0[1], 99.0 * 2f64.powi(-60));
+        assert_eq!(e.0[2], 0.0);
     }
 
     #[test]

@@ -314,16 +314,30 @@ struct ExactMean {
 
 impl ExactMean {
     fn new(logits: &[f64], max: f64, t: &Temperature, centred: &[Dd]) -> ExactMean {
+        // One (slow) expansion exponential per distinct logit: sort the
+        // indices by logit, and let each run of equal logits add
+        // `e * count` to the total and `e * (sum of its centred tangents)`
+        // to the weighted sum, the tangents added exactly in an expansion.
+        let mut order: Vec<usize> = (0..logits.len())
+            .filter(|&i| logits[i] != f64::NEG_INFINITY)
+            .collect();
+        order.sort_unstable_by(|&a, &b| logits[a].total_cmp(&logits[b]));
         let mut total = Expansion::default();
         let mut weighted = Expansion::default();
-        for (&x, c) in logits.iter().zip(centred) {
-            let z = shifted(x, max, t);
+        for group in order.chunk_by(|&a, &b| logits[a] == logits[b]) {
+            let z = shifted(logits[group[0]], max, t);
             if z.hi < -700.0 {
                 continue; // e^-700 < 2^-1009: below anything that matters here
             }
             let e = exp_expansion(sum_terms(&[z.hi, z.lo.hi, z.lo.lo]));
-            total = total.add(e);
-            let w = sum_terms(&[c.hi, c.lo]);
+            let mut w = Expansion::default();
+            for &j in group {
+                let c = centred[j];
+                w = w.add(sum_terms(&[c.hi, c.lo]));
+            }
+            // A count below 2^53 is exact, and so is each partial product.
+            let count = Expansion::from_f64(group.len() as f64);
+            total = total.add(if group.len() == 1 { e } else { e.mul(count) });
             weighted = weighted.add(e.mul(w));
         }
         ExactMean {
@@ -392,4 +406,30 @@ pub fn jacobian(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
 /// decided in exact arithmetic), and every other entry is 0.
 pub fn jvp(logits: &[f64], temperature_t: f64, tangent: &[f64]) -> Result<Vec<f64>, Error> {
     jvp_in(logits, temperature_t, tangent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::math::expansion::op_counts;
+
+    #[test]
+    fn cancelling_tangents_on_equal_logits_cost_one_expansion_exponential() {
+        // p_0 = p_1, so the weighted mean of [1e300, -1e300, 0, ...] is
+        // exactly 0 and every zero entry takes the expansion fallback; the
+        // n equal logits must share one exponential.
+        let n = 3 << 10;
+        let logits = vec![-(n as f64).ln(); n];
+        let mut tangent = vec![0.0; n];
+        tangent[0] = 1e300;
+        tangent[1] = -1e300;
+        let (_, before) = op_counts();
+        let y: Vec<f64> = jvp_in(&logits, 1.0, &tangent).expect("valid");
+        let (_, after) = op_counts();
+        assert_eq!(after - before, 1);
+        // (J v)_0 = (1/n) (1e300 - 0): one IEEE division, correctly rounded.
+        assert_eq!(y[0], 1e300 / n as f64);
+        assert_eq!(y[1], -1e300 / n as f64);
+        assert!(y[2..].iter().all(|&v| v == 0.0));
+    }
 }

@@ -24,24 +24,28 @@ pub struct Expansion(pub [f64; WORDS]);
 
 /// Sum a list of f64 terms exactly, then keep the largest [`WORDS`] words.
 ///
-/// The working expansion lives in two stack buffers (no allocation), since
-/// every caller passes at most [`MAX_TERMS`] terms; a longer list is summed
-/// in chunks of that size, which is just as exact before the final cut.
+/// The working expansions live in a stack buffer (no allocation) for up to
+/// [`MAX_TERMS`] terms, which covers every caller but the sign test over a
+/// large tied block; a longer list runs the same algorithm on a heap buffer,
+/// so it is exact however many terms there are.
 pub fn sum_terms(terms: &[f64]) -> Expansion {
-    if terms.len() > MAX_TERMS {
-        let mut acc = Expansion::default();
-        for chunk in terms.chunks(MAX_TERMS - WORDS) {
-            let mut t = [0.0; MAX_TERMS];
-            t[..WORDS].copy_from_slice(&acc.0);
-            t[WORDS..WORDS + chunk.len()].copy_from_slice(chunk);
-            acc = sum_terms(&t[..WORDS + chunk.len()]);
-        }
-        return acc;
-    }
     count_op();
+    if terms.len() <= MAX_TERMS {
+        let mut buf = [0.0; 4 * (MAX_TERMS + 1)];
+        sum_in(terms, &mut buf)
+    } else {
+        let mut buf = vec![0.0; 4 * (terms.len() + 1)];
+        sum_in(terms, &mut buf)
+    }
+}
+
+/// [`sum_terms`] in a caller's buffer of at least `4 (terms.len() + 1)`.
+fn sum_in(terms: &[f64], buf: &mut [f64]) -> Expansion {
+    let cap = buf.len() / 4;
+    let (mut e, rest) = buf.split_at_mut(cap);
+    let (mut next, rest) = rest.split_at_mut(cap);
+    let (g, h) = rest.split_at_mut(cap);
     // Grow-Expansion: `e[..len]` stays nonoverlapping, smallest word first.
-    let mut e = [0.0; MAX_TERMS + 1];
-    let mut next = [0.0; MAX_TERMS + 1];
     let mut len = 0;
     for &t in terms {
         if t == 0.0 {
@@ -50,9 +54,9 @@ pub fn sum_terms(terms: &[f64]) -> Expansion {
         let mut q = t;
         let mut k = 0;
         for &w in &e[..len] {
-            let (s, h) = two_sum(q, w);
-            if h != 0.0 {
-                next[k] = h;
+            let (s, small) = two_sum(q, w);
+            if small != 0.0 {
+                next[k] = small;
                 k += 1;
             }
             q = s;
@@ -64,7 +68,7 @@ pub fn sum_terms(terms: &[f64]) -> Expansion {
         std::mem::swap(&mut e, &mut next);
         len = k;
     }
-    compress(&e[..len])
+    compress(&e[..len], g, h)
 }
 
 /// The most terms [`sum_terms`] sums in one pass (its stack buffers).
@@ -92,14 +96,14 @@ pub fn op_counts() -> (u64, u64) {
     (OPS.with(|c| c.get()), EXPS.with(|c| c.get()))
 }
 
-/// Shewchuk's Compress, then the largest words first.
-fn compress(e: &[f64]) -> Expansion {
+/// Shewchuk's Compress, then the largest words first (`g` and `h` are
+/// scratch space of at least `e.len()` words each).
+fn compress(e: &[f64], g: &mut [f64], h: &mut [f64]) -> Expansion {
     let m = e.len();
     let mut out = Expansion::default();
     if m == 0 {
         return out;
     }
-    let mut g = [0.0; MAX_TERMS + 1];
     let mut bottom = m - 1;
     let mut q = e[m - 1];
     for i in (0..m - 1).rev() {
@@ -113,7 +117,6 @@ fn compress(e: &[f64]) -> Expansion {
         }
     }
     g[bottom] = q;
-    let mut h = [0.0; MAX_TERMS + 1];
     let mut len = 0;
     for &gi in &g[bottom + 1..m] {
         let (s, small) = fast_two_sum(gi, q);
@@ -236,14 +239,21 @@ mod tests {
     }
 
     #[test]
-    fn long_lists_are_summed_in_chunks_just_as_exactly() {
-        // 100 terms (more than one pass holds): 1 and 99 copies of 2^-60.
+    fn long_lists_are_summed_exactly_too() {
+        // 100 terms (more than the stack buffer holds): 1 and 99 copies of
+        // 2^-60.
         let mut terms = vec![1.0];
         terms.extend(std::iter::repeat_n(2f64.powi(-60), 99));
         let e = sum_terms(&terms);
         assert_eq!(e.0[0], 1.0);
         assert_eq!(e.0[1], 99.0 * 2f64.powi(-60));
         assert_eq!(e.0[2], 0.0);
+        // Many words that only the last terms cancel down to the smallest:
+        // a cut to four words on the way would lose it.
+        let mut terms: Vec<f64> = (0..21).map(|k| 2f64.powi(-50 * k)).collect();
+        terms.push(2f64.powi(-1070));
+        terms.extend((0..21).map(|k| -(2f64.powi(-50 * k))));
+        assert_eq!(sum_terms(&terms).0, [2f64.powi(-1070), 0.0, 0.0, 0.0]);
     }
 
     #[test]

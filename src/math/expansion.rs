@@ -186,10 +186,26 @@ impl Expansion {
         sum_terms(&q)
     }
 
-    /// `-x`, exact.
-    #[allow(clippy::should_implement_trait)]
-    pub fn neg(self) -> Expansion {
-        Expansion(self.0.map(|w| -w))
+    /// `x / d` for a nonzero `d`, by long division: each quotient word
+    /// takes the remainder's leading word over `d`'s, and the remainder
+    /// `rem - q d` is formed from exact TwoProd terms, so it shrinks by
+    /// about `2^-52` per word; five words leave a relative error near
+    /// `2^-210` (the four-word cuts of the remainder included).
+    pub fn div(self, d: Expansion) -> Expansion {
+        let mut rem = self;
+        let mut q = [0.0; WORDS + 1];
+        for qi in q.iter_mut() {
+            *qi = rem.0[0] / d.0[0];
+            let mut t = [0.0; 3 * WORDS];
+            t[..WORDS].copy_from_slice(&rem.0);
+            for (k, &w) in d.0.iter().enumerate() {
+                let (p, e) = two_prod(*qi, w);
+                t[WORDS + 2 * k] = -p;
+                t[WORDS + 2 * k + 1] = -e;
+            }
+            rem = sum_terms(&t);
+        }
+        sum_terms(&q)
     }
 
     /// `x * 2^k`, word by word (exact unless a word leaves the f64 range).
@@ -262,6 +278,19 @@ mod tests {
         let two = exp_expansion(ln2);
         assert_eq!(two.0[0], 2.0);
         assert!(two.0[1].abs() < 1e-60, "{:?}", two);
+    }
+
+    #[test]
+    fn division_by_an_expansion_undoes_a_product() {
+        let third = Expansion::from_f64(1.0).div_f64(3.0);
+        let seven = Expansion::from_f64(7.0).add(Expansion::from_f64(1e-40));
+        let q = third.mul(seven).div(seven);
+        let err = q.add(Expansion(third.0.map(|w| -w)));
+        assert!(err.0[0].abs() < 1e-60, "{q:?} {err:?}");
+        let back = Expansion::from_f64(-5.0).div(third);
+        assert_eq!(back.0[0], -15.0);
+        assert!(back.0[1].abs() < 1e-60, "{back:?}");
+        assert_eq!(Expansion::default().div(seven), Expansion::default());
     }
 
     #[test]

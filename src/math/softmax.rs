@@ -179,6 +179,10 @@ pub(crate) fn log_softmax_in<O: Output>(
     })
 }
 
+/// `(|m| + |log1p(s)|) / |lse|` beyond which the log-sum-exp is not
+/// rounded from a double-double kernel at all but refined in expansions.
+const TOO_CANCELLED: f64 = 1e9;
+
 /// Generic log-sum-exp, rounded to `O`.
 pub(crate) fn logsumexp_in<O: Output>(logits: &[f64]) -> O {
     match classify(logits) {
@@ -195,12 +199,17 @@ pub(crate) fn logsumexp_in<O: Output>(logits: &[f64]) -> O {
                 // relative to log1p(s) and |m|, so scale it to the result.
                 let lse_mag = lse.to_dd().hi.abs();
                 let scale = (l.to_dd().hi.abs() + max.abs()) / lse_mag;
-                if lse_mag > 0.0 && scale < 1e9 {
+                let tested = lse_mag > 0.0 && scale < TOO_CANCELLED;
+                if tested {
                     if let Some(y) = O::round_checked(lse, prep.bound * scale) {
                         return y;
                     }
                 }
-                if kernel == Kernel::Exact {
+                // Too cancelled to test here means (but for values straddling
+                // the threshold, where either route is right) too cancelled
+                // with the exact kernel too: refine now, around the fast
+                // estimate (`logsumexp_refined` says why it is close enough).
+                if kernel == Kernel::Exact || !tested {
                     return O::round(logsumexp_refined(logits, lse.to_dd()));
                 }
             }
@@ -212,7 +221,10 @@ pub(crate) fn logsumexp_in<O: Output>(logits: &[f64]) -> O {
 /// The last resort for a log-sum-exp that cancels to near 0: with `y0`
 /// the double-double estimate, `lse = y0 + log(sum_i e^{x_i - y0})`, where
 /// the sum is `1 + d` with `d` tiny, so `log(1 + d) = d - d^2/2` to far
-/// beyond f64. The sum is formed in four-word expansions (about 2^-190),
+/// beyond f64. When the sum cancels (`|lse| <= 1e-9 (|m| + log1p(s))`),
+/// `|m| + log1p(s) <= 2.1 ln n`, so even the fast kernel's `y0` is within
+/// `2^-87 * 2.1 ln n < 2^-80` of `lse` (`n < 2^64`): `|d| < 2^-79` and the
+/// `d^3/3` left out is below `2^-238`. The sum is formed in four-word expansions (about 2^-190),
 /// which is what makes `d`, and so the result, accurate relative to itself.
 ///
 /// The expansion exponential is slow (microseconds), so it is evaluated

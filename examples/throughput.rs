@@ -4,6 +4,10 @@
 //! `cargo run --release --example throughput` (part of `cargo xtask bench`).
 //! The inputs are a fixed pseudo-random normal vector (sigma = 3), so runs
 //! are comparable; each figure is the best of several timed repetitions.
+//!
+//! A second table sets, for each function, the hardest input we know how
+//! to build beside random input of the same size (n = 1e6; 2048 for the
+//! full Jacobian), so a slow path that crawls shows up as a large ratio.
 
 use std::hint::black_box;
 use std::time::{Duration, Instant};
@@ -69,5 +73,119 @@ fn main() {
     println!(
         "\nexact softmax, n = 50 000 (the page's vocabulary size): {:.2} ms per call (native)",
         t.as_secs_f64() * 1e3
+    );
+    worst_cases();
+}
+
+/// One row of the worst-case table: time per call on random input and on
+/// the constructed one, and the ratio.
+fn compare(name: &str, n: usize, random: &mut dyn FnMut() -> f64, worst: &mut dyn FnMut() -> f64) {
+    let budget = Duration::from_millis(300);
+    let r = best_time(random, budget);
+    let w = best_time(worst, budget);
+    let per = |d: Duration| d.as_secs_f64() * 1e9 / n as f64;
+    println!(
+        "| {name} | {n} | {:.1} | {:.1} | {:.2}x |",
+        per(r),
+        per(w),
+        w.as_secs_f64() / r.as_secs_f64()
+    );
+}
+
+/// The slow paths' inputs: results next to a rounding midpoint (the exact
+/// kernel reruns the whole vector), equal logits whose log-sum-exp cancels
+/// to near 0 (the expansion refinement), and tangents of +-1e300 that
+/// cancel in the JVP's weighted mean (the expansion fallback).
+fn worst_cases() {
+    use softmax_lesson::math::{jacobian, jvp, log_softmax, logsumexp, logsumexp_f32, softmax};
+    println!(
+        "\nworst constructed input beside random input (ns per element, best of repeated runs)\n"
+    );
+    println!("| function | n | random | worst | worst / random |");
+    println!("|---|---:|---:|---:|---:|");
+    let n = 1_000_000;
+    let x = logits(n, 3.0);
+    // softmax([0, 6.661338147750939e-16]) lies within 1e-48 of a midpoint;
+    // the other logits, 1000 below, cannot move it off.
+    let mut mid: Vec<f64> = x.iter().map(|v| v - 1000.0).collect();
+    mid[0] = 0.0;
+    mid[1] = 6.661_338_147_750_939e-16;
+    compare(
+        "softmax (near-midpoint result)",
+        n,
+        &mut || softmax(black_box(&x))[0],
+        &mut || softmax(black_box(&mid))[1],
+    );
+    // log_softmax([0, -b])[1] = -b - e^-b - ...; with b = fl(48 ln 2) in
+    // [32, 64), e^-b is half an ulp of b times (1 + about 2^-48): the result
+    // lies within about 2^-96 (absolute) of a midpoint.
+    let mut lmid = mid.clone();
+    lmid[1] = -48.0 * std::f64::consts::LN_2;
+    compare(
+        "log_softmax (near-midpoint result)",
+        n,
+        &mut || log_softmax(black_box(&x))[0],
+        &mut || log_softmax(black_box(&lmid))[1],
+    );
+    // n equal logits at fl(-ln n): the log-sum-exp is x + ln n, about 1e-17.
+    let equal = vec![-(n as f64).ln(); n];
+    compare(
+        "logsumexp (equal logits near -ln n)",
+        n,
+        &mut || logsumexp(black_box(&x)),
+        &mut || logsumexp(black_box(&equal)),
+    );
+    let x32: Vec<f32> = x.iter().map(|&v| v as f32).collect();
+    let equal32 = vec![-(n as f32).ln(); n];
+    compare(
+        "logsumexp_f32 (equal logits near -ln n)",
+        n,
+        &mut || f64::from(logsumexp_f32(black_box(&x32))),
+        &mut || f64::from(logsumexp_f32(black_box(&equal32))),
+    );
+    let tangent: Vec<f64> = x.iter().map(|v| 0.5 * v + 0.25).collect();
+    let mut cancel = vec![0.0; n];
+    cancel[0] = 1e300;
+    cancel[1] = -1e300;
+    compare(
+        "jvp (equal logits, tangents +-1e300 cancelling)",
+        n,
+        &mut || jvp(black_box(&x), 1.0, &tangent).map_or(0.0, |v| v[0]),
+        &mut || jvp(black_box(&equal), 1.0, &cancel).map_or(0.0, |v| v[2]),
+    );
+    let m = 2048;
+    let xs = logits(m, 3.0);
+    let mut mids: Vec<f64> = xs.iter().map(|v| v - 1000.0).collect();
+    mids[0] = 0.0;
+    mids[1] = 6.661_338_147_750_939e-16;
+    compare(
+        "jacobian (near-midpoint softmax; n^2 entries)",
+        m * m,
+        &mut || jacobian(black_box(&xs), 1.0).map_or(0.0, |v| v[0]),
+        &mut || jacobian(black_box(&mids), 1.0).map_or(0.0, |v| v[1]),
+    );
+    // Distinct logits reach the expansion exponential once per logit, which
+    // costs tens of microseconds; shown at n = 1000 so the run stays short.
+    let k = 1000;
+    let xk = logits(k, 3.0);
+    let lse = logsumexp(&xk);
+    let shifted: Vec<f64> = xk.iter().map(|v| v - lse).collect();
+    compare(
+        "logsumexp (distinct logits shifted by their lse)",
+        k,
+        &mut || logsumexp(black_box(&xk)),
+        &mut || logsumexp(black_box(&shifted)),
+    );
+    let mut tied = xk.clone();
+    tied[1] = tied[0];
+    let tk: Vec<f64> = xk.iter().map(|v| 0.5 * v + 0.25).collect();
+    let mut ck = vec![0.0; k];
+    ck[0] = 1e300;
+    ck[1] = -1e300;
+    compare(
+        "jvp (distinct logits, tangents +-1e300 cancelling)",
+        k,
+        &mut || jvp(black_box(&xk), 1.0, &tk).map_or(0.0, |v| v[0]),
+        &mut || jvp(black_box(&tied), 1.0, &ck).map_or(0.0, |v| v[2]),
     );
 }

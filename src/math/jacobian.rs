@@ -303,45 +303,60 @@ pub(crate) fn jvp_in<O: Output>(
 }
 
 /// The slow exact route for JVP entries whose `w_i - mean` cancels:
-/// `w_i - sum_j p_j w_j = (w_i S - sum_j e_j w_j) / S` with `S = sum_j e_j`,
-/// every `e_j` an expansion of about 190 bits (`expansion.rs`), so the
-/// numerator is accurate relative to itself.
+/// `mean = sum_j e_j w_j / S` with `S = sum_j e_j`, every `e_j` an
+/// expansion of about 190 bits (`expansion.rs`), formed once in four words,
+/// and `w_i - mean` then taken exactly, so the difference is accurate
+/// relative to itself down to about `2^-190` of the weighted magnitudes.
 struct ExactMean {
-    total: Expansion,
-    weighted: Expansion,
+    mean: Expansion,
     centred: Vec<Dd>,
 }
 
 impl ExactMean {
     fn new(logits: &[f64], max: f64, t: &Temperature, centred: &[Dd]) -> ExactMean {
+        // One (slow) expansion exponential per distinct logit: sort the
+        // indices by logit, and let each run of equal logits add
+        // `e * count` to the total and `e * (sum of its centred tangents)`
+        // to the weighted sum, the tangents added exactly in an expansion.
+        let mut order: Vec<usize> = (0..logits.len())
+            .filter(|&i| logits[i] != f64::NEG_INFINITY)
+            .collect();
+        order.sort_unstable_by(|&a, &b| logits[a].total_cmp(&logits[b]));
         let mut total = Expansion::default();
         let mut weighted = Expansion::default();
-        for (&x, c) in logits.iter().zip(centred) {
-            let z = shifted(x, max, t);
+        for group in order.chunk_by(|&a, &b| logits[a] == logits[b]) {
+            let z = shifted(logits[group[0]], max, t);
             if z.hi < -700.0 {
                 continue; // e^-700 < 2^-1009: below anything that matters here
             }
             let e = exp_expansion(sum_terms(&[z.hi, z.lo.hi, z.lo.lo]));
-            total = total.add(e);
-            let w = sum_terms(&[c.hi, c.lo]);
+            let mut w = Expansion::default();
+            for &j in group {
+                let c = centred[j];
+                w = w.add(sum_terms(&[c.hi, c.lo]));
+            }
+            // A count below 2^53 is exact, and so is each partial product.
+            let count = Expansion::from_f64(group.len() as f64);
+            total = total.add(if group.len() == 1 { e } else { e.mul(count) });
             weighted = weighted.add(e.mul(w));
         }
+        // The total is at least 1 (the maximum's own term), so the mean
+        // is formed once, to about 2^-200 relative, and each ambiguous
+        // entry costs one short exact sum.
         ExactMean {
-            total,
-            weighted,
+            mean: weighted.div(total),
             centred: centred.to_vec(),
         }
     }
 
-    /// `w_i - mean` as a double-double.
+    /// `w_i - mean` as a double-double: the exact difference of `w_i` and
+    /// the four-word mean, so its error is near `2^-200 |mean|`, however
+    /// much the two cancel.
     fn difference(&self, i: usize) -> Dd {
         let c = self.centred[i];
-        let n = sum_terms(&[c.hi, c.lo])
-            .mul(self.total)
-            .add(self.weighted.neg());
-        let num = Dd::new(n.0[0], n.0[1] + (n.0[2] + n.0[3]));
-        let den = Dd::new(self.total.0[0], self.total.0[1] + self.total.0[2]);
-        num.div(den)
+        let m = self.mean.0;
+        let n = sum_terms(&[c.hi, c.lo, -m[0], -m[1], -m[2], -m[3]]);
+        Dd::new(n.0[0], n.0[1] + (n.0[2] + n.0[3]))
     }
 }
 
@@ -392,4 +407,37 @@ pub fn jacobian(logits: &[f64], temperature_t: f64) -> Result<Vec<f64>, Error> {
 /// decided in exact arithmetic), and every other entry is 0.
 pub fn jvp(logits: &[f64], temperature_t: f64, tangent: &[f64]) -> Result<Vec<f64>, Error> {
     jvp_in(logits, temperature_t, tangent)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::math::expansion::op_counts;
+
+    #[test]
+    fn cancelling_tangents_on_equal_logits_cost_one_expansion_exponential() {
+        // p_0 = p_1, so the weighted mean of [1e300, -1e300, 0, ...] is
+        // exactly 0 and every zero entry takes the expansion fallback; the
+        // n equal logits must share one exponential.
+        let n = 3 << 10;
+        let logits = vec![-(n as f64).ln(); n];
+        let mut tangent = vec![0.0; n];
+        tangent[0] = 1e300;
+        tangent[1] = -1e300;
+        let (ops_before, before) = op_counts();
+        let y: Vec<f64> = jvp_in(&logits, 1.0, &tangent).expect("valid");
+        let (ops_after, after) = op_counts();
+        assert_eq!(after - before, 1);
+        // A few exact sums per entry (one exponential is about 150): adding
+        // the tangent into its group, and one short sum per ambiguous entry.
+        let ops = ops_after - ops_before;
+        assert!(
+            ops <= 4 * n as u64 + 1000,
+            "{ops} expansion sums for n = {n}"
+        );
+        // (J v)_0 = (1/n) (1e300 - 0): one IEEE division, correctly rounded.
+        assert_eq!(y[0], 1e300 / n as f64);
+        assert_eq!(y[1], -1e300 / n as f64);
+        assert!(y[2..].iter().all(|&v| v == 0.0));
+    }
 }

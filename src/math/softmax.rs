@@ -179,6 +179,10 @@ pub(crate) fn log_softmax_in<O: Output>(
     })
 }
 
+/// `(|m| + |log1p(s)|) / |lse|` beyond which the log-sum-exp is not
+/// rounded from a double-double kernel at all but refined in expansions.
+const TOO_CANCELLED: f64 = 1e9;
+
 /// Generic log-sum-exp, rounded to `O`.
 pub(crate) fn logsumexp_in<O: Output>(logits: &[f64]) -> O {
     match classify(logits) {
@@ -195,12 +199,17 @@ pub(crate) fn logsumexp_in<O: Output>(logits: &[f64]) -> O {
                 // relative to log1p(s) and |m|, so scale it to the result.
                 let lse_mag = lse.to_dd().hi.abs();
                 let scale = (l.to_dd().hi.abs() + max.abs()) / lse_mag;
-                if lse_mag > 0.0 && scale < 1e9 {
+                let tested = lse_mag > 0.0 && scale < TOO_CANCELLED;
+                if tested {
                     if let Some(y) = O::round_checked(lse, prep.bound * scale) {
                         return y;
                     }
                 }
-                if kernel == Kernel::Exact {
+                // Too cancelled to test here means (but for values straddling
+                // the threshold, where either route is right) too cancelled
+                // with the exact kernel too: refine now, around the fast
+                // estimate (`logsumexp_refined` says why it is close enough).
+                if kernel == Kernel::Exact || !tested {
                     return O::round(logsumexp_refined(logits, lse.to_dd()));
                 }
             }
@@ -212,19 +221,36 @@ pub(crate) fn logsumexp_in<O: Output>(logits: &[f64]) -> O {
 /// The last resort for a log-sum-exp that cancels to near 0: with `y0`
 /// the double-double estimate, `lse = y0 + log(sum_i e^{x_i - y0})`, where
 /// the sum is `1 + d` with `d` tiny, so `log(1 + d) = d - d^2/2` to far
-/// beyond f64. The sum is formed in four-word expansions (about 2^-190),
+/// beyond f64. When the sum cancels (`|lse| <= 1e-9 (|m| + log1p(s))`),
+/// `|m| + log1p(s) <= 2.1 ln n`, so even the fast kernel's `y0` is within
+/// `2^-87 * 2.1 ln n < 2^-80` of `lse` (`n < 2^64`): `|d| < 2^-79` and the
+/// `d^3/3` left out is below `2^-238`. The sum is formed in four-word expansions (about 2^-190),
 /// which is what makes `d`, and so the result, accurate relative to itself.
+///
+/// The expansion exponential is slow (microseconds), so it is evaluated
+/// once per distinct logit, and a value that occurs `c` times adds `c e`
+/// (an exact product before the cut to four words): `n` equal logits cost
+/// one exponential and a sort, not `n` exponentials.
 fn logsumexp_refined(logits: &[f64], y0: Dd) -> Scaled {
+    let mut xs: Vec<f64> = logits
+        .iter()
+        .copied()
+        .filter(|&x| x != f64::NEG_INFINITY)
+        .collect();
+    xs.sort_unstable_by(f64::total_cmp);
     let mut sum = Expansion::default();
-    for &x in logits {
-        if x == f64::NEG_INFINITY {
-            continue;
-        }
-        let z = sum_terms(&[x, -y0.hi, -y0.lo]);
+    for group in xs.chunk_by(|a, b| a == b) {
+        let z = sum_terms(&[group[0], -y0.hi, -y0.lo]);
         if z.0[0] < -200.0 {
             continue; // e^-200 < 2^-288: below the expansion's precision
         }
-        sum = sum.add(exp_expansion(z));
+        let e = exp_expansion(z);
+        sum = sum.add(if group.len() == 1 {
+            e
+        } else {
+            // A count below 2^53 is exact, and so is each partial product.
+            e.mul(Expansion::from_f64(group.len() as f64))
+        });
     }
     let d = sum.add(Expansion::from_f64(-1.0));
     let mut terms = vec![y0.hi, y0.lo, -0.5 * d.0[0] * d.0[0]];
@@ -331,8 +357,9 @@ pub fn log_softmax_with_temperature(logits: &[f64], temperature_t: f64) -> Resul
 /// the sum is redone with the `2^-100` kernel, and then, if still
 /// ambiguous, as `y0 + log(sum e^{x_i - y0})` around that estimate `y0` in
 /// four-word expansions (Shewchuk 1997; about `2^-190`), which is accurate
-/// relative to the result itself. That last step costs microseconds per
-/// logit and only runs for results within about `2^-40 |m|` of 0.
+/// relative to the result itself. That last step costs tens of
+/// microseconds per *distinct* logit (equal logits share one exponential)
+/// and only runs for results within about `2^-40 |m|` of 0.
 ///
 /// Special values: empty or all `-inf` gives `-inf`; any NaN gives NaN; any
 /// `+inf` gives `+inf`.
@@ -387,5 +414,40 @@ mod tests {
         let clear = Scaled::new(Dd::from_f64(1.25), 0);
         assert_eq!(<f64 as Output>::round_checked(clear, 1e-25), Some(1.25));
         assert_eq!(<f32 as Output>::round_checked(clear, 1e-25), Some(1.25f32));
+    }
+
+    #[test]
+    fn equal_logits_that_cancel_cost_one_expansion_exponential() {
+        use super::super::expansion::op_counts;
+        use super::super::log1p::ln_count;
+        // n equal logits at fl(-ln n): lse = x + ln n is about 1e-16, so the
+        // expansion refinement runs; it must evaluate one exponential, not n.
+        for n in [3usize << 10, 1 << 12] {
+            let x = -(n as f64).ln();
+            let logits = vec![x; n];
+            let (_, before) = op_counts();
+            let y = logsumexp(&logits);
+            let (_, after) = op_counts();
+            assert_eq!(after - before, 1, "expansion exponentials for n = {n}");
+            // Independently: x + ln n, a double-double sum rounded once.
+            let want = Scaled::from_f64(x).add(ln_count(n)).to_f64();
+            assert_eq!(y, want, "n = {n}");
+            assert!(y != 0.0 && y.abs() < 1e-14);
+        }
+    }
+
+    #[test]
+    fn distinct_values_each_cost_one_expansion_exponential() {
+        use super::super::expansion::op_counts;
+        // Three distinct values repeated many times: three exponentials.
+        let n = 3 * 512;
+        let x = -(n as f64).ln();
+        let step = f64::EPSILON * 4.0;
+        let logits: Vec<f64> = (0..n).map(|i| x + step * ((i % 3) as f64 - 1.0)).collect();
+        let (_, before) = op_counts();
+        let y = logsumexp(&logits);
+        let (_, after) = op_counts();
+        assert_eq!(after - before, 3);
+        assert!(y.abs() < 1e-14);
     }
 }

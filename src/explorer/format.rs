@@ -176,6 +176,30 @@ pub fn tidy(v: f64) -> f64 {
     format!("{v:.14e}").parse().unwrap_or(v)
 }
 
+/// `a + b` without the binary noise of the addition: rounded to 15
+/// significant digits of the larger operand, not of the result, so that
+/// -0.092 + 0.1 gives 0.008 rather than 0.008000000000000007 (which
+/// [`tidy`], relative to the small result, would keep).
+pub fn tidy_sum(a: f64, b: f64) -> f64 {
+    let v = a + b;
+    let scale = a.abs().max(b.abs());
+    if !v.is_finite() || v == 0.0 || !(scale > 0.0) {
+        return tidy(v);
+    }
+    let places = 14 - scale.log10().floor() as i32;
+    if !(0..=22).contains(&places) {
+        return tidy(v);
+    }
+    // Divide by an exact power of ten rather than multiply by its inverse.
+    let inverse = 10f64.powi(places);
+    let rounded = (v * inverse).round() / inverse;
+    if rounded == 0.0 {
+        0.0
+    } else {
+        tidy(rounded)
+    }
+}
+
 /// Like [`fixed`], but never more than 6 significant digits: from 10 up the
 /// decimals give way to the integer digits, and from a million up the
 /// exponent form is used (`1.23457e6`). For read-outs whose size depends on
@@ -201,6 +225,17 @@ pub fn decimals(v: f64, digits: usize) -> String {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn a_shift_keeps_no_binary_noise_even_when_the_result_is_small() {
+        assert_eq!(tidy_sum(-0.092, 0.1), 0.008);
+        assert_eq!(tidy_sum(0.1, 0.2), 0.3);
+        assert_eq!(tidy_sum(-0.1, 0.1), 0.0);
+        assert_eq!(tidy_sum(1e-300, 1e-300), 2e-300);
+        assert_eq!(tidy_sum(1000.5, -0.25), 1000.25);
+        assert_eq!(tidy_sum(f64::NEG_INFINITY, 10.0), f64::NEG_INFINITY);
+    }
+
     use super::*;
 
     #[test]

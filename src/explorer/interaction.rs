@@ -173,6 +173,19 @@ impl Interaction {
         state.drag_to(&tri, at)
     }
 
+    /// Whether the device pixel `at` lies within `radius` device pixels of
+    /// the simplex point of `state` as last drawn: where a finger may grab
+    /// the point. Anywhere else on the triangle a touch scrolls the page
+    /// instead of moving the point. False before the simplex is drawn.
+    pub fn near_point(&self, state: &Explorer, at: Point, radius: f64) -> bool {
+        let (Some(tri), true) = (self.triangle, state.classes() == 3) else {
+            return false;
+        };
+        let p = tri.point(&state.probabilities());
+        let d = (p.x - at.x).hypot(p.y - at.y);
+        d.is_finite() && d <= radius
+    }
+
     /// Move the simplex point of `state` with a key: `ArrowLeft`,
     /// `ArrowRight`, `ArrowUp` and `ArrowDown` move it on screen by 2% of
     /// the triangle's side (10% when `large`, for Shift held), so `ArrowUp`
@@ -374,6 +387,35 @@ mod tests {
 
     fn key(interaction: &mut Interaction, state: &mut Explorer, name: &str) -> bool {
         interaction.bar_key(state, name, false).unwrap()
+    }
+
+    #[test]
+    fn a_finger_grabs_the_point_only_near_it() {
+        let state = Explorer::default();
+        assert!(
+            !Interaction::new().near_point(&state, Point { x: 0.0, y: 0.0 }, 32.0),
+            "not drawn yet"
+        );
+        let (interaction, tri) = drawn_simplex(&state);
+        let at = tri.point(&state.probabilities());
+        assert!(interaction.near_point(&state, at, 32.0));
+        assert!(interaction.near_point(
+            &state,
+            Point {
+                x: at.x + 20.0,
+                y: at.y - 20.0
+            },
+            32.0
+        ));
+        // The centre of the triangle is far from (0.665, 0.245, 0.090).
+        let centre = tri.point(&[1.0 / 3.0; 3]);
+        assert!(!interaction.near_point(&state, centre, 32.0));
+        let mut four = Explorer::default();
+        four.set_classes(4).unwrap();
+        assert!(
+            !interaction.near_point(&four, at, 32.0),
+            "no triangle for four classes"
+        );
     }
 
     #[test]

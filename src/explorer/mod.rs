@@ -51,7 +51,9 @@ impl Default for Explorer {
             temperature: 1.0,
             target: 0,
             ratio: (0, 1),
-            nudge: (0, 0.5),
+            // No nudge until the reader asks for one in the Jacobian
+            // section: the arrow J dx is not drawn before it is explained.
+            nudge: (0, 0.0),
         }
     }
 }
@@ -159,7 +161,11 @@ impl Explorer {
     pub fn shift_all(&mut self, text: &str, subtract: bool) -> Result<(), Error> {
         let c = parse_number(text)?;
         let c = if subtract { -c } else { c };
-        let shifted: Vec<f64> = self.logits.iter().map(|x| format::tidy(x + c)).collect();
+        let shifted: Vec<f64> = self
+            .logits
+            .iter()
+            .map(|&x| format::tidy_sum(x, c))
+            .collect();
         self.set_logits(shifted)
     }
 

@@ -292,6 +292,15 @@ impl ExplorerView {
         self.contours
     }
 
+    /// Whether the CSS-pixel position (x, y) of the simplex canvas is within
+    /// `radius` CSS pixels of the point (where a finger may grab it).
+    #[wasm_bindgen(js_name = nearPoint)]
+    pub fn near_point(&self, x: f64, y: f64, radius: f64) -> bool {
+        let at = self.device(x, y);
+        self.interaction
+            .near_point(&self.state, at, radius * self.scale)
+    }
+
     /// Move the simplex point under the CSS-pixel position (x, y) of the
     /// simplex canvas (as drawn last).
     #[wasm_bindgen(js_name = dragSimplex)]

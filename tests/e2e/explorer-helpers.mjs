@@ -115,7 +115,7 @@ export async function liveRegionsInTree(page) {
 
 /** What the accessibility tree gives a screen reader for the slider named
  * `name`: its value text when it has one, else its number. */
-export async function sliderValueInTree(page, name = /temperature slider/) {
+export async function sliderValueInTree(page, name = /slide T/) {
   const cdp = await page.context().newCDPSession(page);
   const { nodes } = await cdp.send("Accessibility.getFullAXTree");
   await cdp.detach();

@@ -157,7 +157,7 @@ test("a logit field takes -inf to mask a class, in every spelling, but not for e
   await page.locator("#logit-2").press("Enter");
   assert.equal(await page.inputValue("#logit-2"), "-inf", "shown back in a form that can be typed again");
   assert.equal(await page.evaluate(() => decodeURIComponent(location.hash)), "#logits=2,-inf,0&T=1");
-  assert.equal(await page.textContent("#readout-rows tr:nth-child(2) td:nth-child(3)"), "−∞", "log p2 = −∞");
+  assert.equal(await page.textContent("#logp-rows tr:nth-child(2) td:nth-child(2)"), "−∞", "log p2 = −∞");
   // The bars and the simplex still draw, and nothing reads NaN.
   const text = await visibleText(page);
   assert.ok(!/\bNaN\b|undefined/.test(text), "no NaN on screen with a masked class");

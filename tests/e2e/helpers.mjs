@@ -76,7 +76,8 @@ export async function axe(page, include = null) {
     });
     // Items axe cannot decide count too, except contrast it cannot measure
     // for reasons that are not a problem here: characters that are not text
-    // (the operators of typeset math, the symbols of keyboard keys), and
+    // (the operators of typeset math, the symbols of keyboard keys), text
+    // too short to tell (a row number), and
     // table cells scrolled out of a sideways scroller's visible box.
     const outOfScroller = (target) => {
       const el = document.querySelector(target);
@@ -87,7 +88,7 @@ export async function axe(page, include = null) {
       return a.left < b.left - 1 || a.right > b.right + 1;
     };
     const harmless = (id, n) => id === "color-contrast" && (
-      /only non-text characters/.test(n.any[0]?.message ?? "") ||
+      /only non-text characters|too short to determine/.test(n.any[0]?.message ?? "") ||
       (/obscured/.test(n.any[0]?.message ?? "") && outOfScroller(n.target.join(" "))));
     const undecided = result.incomplete
       .map((v) => ({ ...v, nodes: v.nodes.filter((n) => !harmless(v.id, n)) }))

@@ -9,6 +9,9 @@ import * as theme from "./theme.js";
 
 let view;
 const $ = (id) => document.getElementById(id);
+/** How far from the simplex point (CSS px) a finger still grabs it. */
+const TOUCH_REACH = 32;
+
 /** The playground and the blocks of it that live in the lesson's sections. */
 const parts = () => document.querySelectorAll("#explorer, .explorer-part");
 const canvases = () => ["simplex-canvas", "bars-canvas", "curves-canvas", "jacobian-canvas"].map($);
@@ -365,6 +368,9 @@ function settleSoon() {
  * (at once when `end`, nothing while `dragging`).
  */
 function update({ except = null, owner = null, end = false, dragging = false, history: track = true, speak = true } = {}) {
+  // A note under the tools ("Link copied", "Back to the starting state")
+  // is about the state it was said of: the next change clears it.
+  if (track) $("copy-status").textContent = "";
   syncFields(except);
   drawViews();
   showReadout();
@@ -495,9 +501,19 @@ function wireAllViews() {
  * drag is one interaction: one Back step, one announcement when it ends. */
 function wireDrag(canvas, { grab, move, release }) {
   let dragging = false;
+  // A finger that lands where there is nothing to grab scrolls the page, as
+  // it would anywhere else (the canvas itself has touch-action: none so that
+  // a grabbed point or bar follows the finger in every direction).
+  let scrolling = null;
   canvas.addEventListener("pointerdown", (event) => {
     const [x, y] = pointerPosition(canvas, event);
-    if (grab(x, y) === false) return;
+    if (grab(x, y, event) === false) {
+      if (event.pointerType === "touch") {
+        scrolling = { id: event.pointerId, y: event.clientY };
+        canvas.setPointerCapture(event.pointerId);
+      }
+      return;
+    }
     dragging = true;
     canvas.setPointerCapture(event.pointerId);
     canvas.focus({ preventScroll: true });
@@ -505,12 +521,22 @@ function wireDrag(canvas, { grab, move, release }) {
     event.preventDefault();
   });
   canvas.addEventListener("pointermove", (event) => {
+    if (scrolling && event.pointerId === scrolling.id) {
+      window.scrollBy(0, scrolling.y - event.clientY);
+      scrolling.y = event.clientY;
+      return;
+    }
     if (!dragging) return;
     const [x, y] = pointerPosition(canvas, event);
     move(x, y);
     update({ owner: canvas, dragging: true });
   });
   const stop = (event) => {
+    if (scrolling && event.pointerId === scrolling.id) {
+      scrolling = null;
+      if (canvas.hasPointerCapture(event.pointerId)) canvas.releasePointerCapture(event.pointerId);
+      return;
+    }
     if (!dragging) return;
     dragging = false;
     release?.();
@@ -545,7 +571,9 @@ function wireKeys(canvas, handle) {
 function wireCanvases() {
   const simplex = $("simplex-canvas");
   wireDrag(simplex, {
-    grab: (x, y) => view.dragSimplex(x, y),
+    // A mouse or pen may grab anywhere (the point jumps there); a finger
+    // only near the point, so that a swipe across the triangle scrolls.
+    grab: (x, y, event) => (event.pointerType === "touch" && !view.nearPoint(x, y, TOUCH_REACH) ? false : view.dragSimplex(x, y)),
     move: (x, y) => view.dragSimplex(x, y),
   });
   wireKeys(simplex, (key, shift) => view.simplexKey(key, shift));

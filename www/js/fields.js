@@ -6,5 +6,7 @@
 export function showFieldError(field, message, box = document.getElementById(`${field.id}-error`)) {
   if (message) field.setAttribute("aria-invalid", "true");
   else field.removeAttribute("aria-invalid");
-  if (box) box.textContent = message;
+  // The same message again is left alone: rewriting it would announce it
+  // once more with every keystroke.
+  if (box && box.textContent !== message) box.textContent = message;
 }

@@ -200,11 +200,32 @@ test("phone width: no sideways scrolling and every control reachable", async () 
   }, null, { timeout: 2000 }).catch(() => {});
   const ratio = await page.$eval("#simplex-canvas", (c) => c.width / c.getBoundingClientRect().width);
   assert.ok(Math.abs(ratio - 2) < 0.02, `canvas backing store ratio ${ratio}`);
-  // A tap moves the point.
+  // A finger away from the point does not move it (a swipe there scrolls
+  // the page); a finger on the point drags it.
   const canvas = await page.locator("#simplex-canvas").boundingBox();
   await page.touchscreen.tap(canvas.x + canvas.width * 0.5, canvas.y + canvas.height * 0.3);
+  assert.deepEqual(await shownProbabilities(page), [0.6652, 0.2447, 0.09], "a tap away from the point leaves it");
+  // Where the point is drawn: the centre of the accent-coloured dot.
+  const dot = await page.$eval("#simplex-canvas", (c) => {
+    const { data, width, height } = c.getContext("2d").getImageData(0, 0, c.width, c.height);
+    let sx = 0, sy = 0, count = 0;
+    for (let y = 0; y < height; y++) {
+      for (let x = 0; x < width; x++) {
+        const i = 4 * (y * width + x);
+        if (Math.abs(data[i] - 180) < 12 && Math.abs(data[i + 1] - 35) < 12 && Math.abs(data[i + 2] - 24) < 12) { sx += x; sy += y; count++; }
+      }
+    }
+    const scale = c.width / c.getBoundingClientRect().width;
+    return { x: sx / count / scale, y: sy / count / scale, count };
+  });
+  assert.ok(dot.count > 10, "the point is drawn in the accent colour");
+  const cdp = await context.newCDPSession(page);
+  const at = (dx, dy) => [{ x: Math.round(canvas.x + dot.x + dx), y: Math.round(canvas.y + dot.y + dy) }];
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchStart", touchPoints: at(0, 0) });
+  for (let k = 1; k <= 10; k++) await cdp.send("Input.dispatchTouchEvent", { type: "touchMove", touchPoints: at(8 * k, -15 * k) });
+  await cdp.send("Input.dispatchTouchEvent", { type: "touchEnd", touchPoints: [] });
   const p = await shownProbabilities(page);
-  assert.ok(p[2] > 0.5, `tapping near the top favours class 3: ${p}`);
+  assert.ok(p[2] > 0.2 && p[0] < 0.6, `dragging the point up and right moves it towards class 3: ${p}`);
   expectClean(log);
   await context.close();
 });

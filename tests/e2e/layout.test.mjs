@@ -148,7 +148,7 @@ test("on a phone the logit fields stay on screen while the triangle and the bars
   for (const id of ["simplex-canvas", "bars-canvas"]) {
     await page.locator(`#${id}`).evaluate((el) => el.scrollIntoView({ block: "end" }));
     const both = await page.evaluate((id) => {
-      const inside = (el) => { const r = el.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight; };
+      const inside = (el) => { const r = el.getBoundingClientRect(); return r.top >= -1 && r.bottom <= innerHeight + 1; };
       return [inside(document.getElementById(id)), inside(document.getElementById("logit-1"))];
     }, id);
     assert.deepEqual(both, [true, true], `${id} and the fields together (figure on screen, fields on screen)`);

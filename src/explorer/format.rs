@@ -183,7 +183,7 @@ pub fn tidy(v: f64) -> f64 {
 pub fn tidy_sum(a: f64, b: f64) -> f64 {
     let v = a + b;
     let scale = a.abs().max(b.abs());
-    if !v.is_finite() || v == 0.0 || !(scale > 0.0) {
+    if !v.is_finite() || v == 0.0 {
         return tidy(v);
     }
     let places = 14 - scale.log10().floor() as i32;

@@ -35,7 +35,7 @@ pub struct Readout {
     /// `J dx` for the chosen nudge.
     pub nudged: Vec<String>,
     /// The simplex point as text (the triangle's description):
-    /// `p1 = 0.665, p2 = 0.245, p3 = 0.090`.
+    /// `p1 = 0.6652, p2 = 0.2447, p3 = 0.0900`.
     pub point: String,
     /// One short rounded sentence a screen reader speaks once an
     /// interaction has settled: `Logits 2, 1, 0 give probabilities 0.665,
@@ -144,7 +144,8 @@ impl Readout {
         let point = p
             .iter()
             .enumerate()
-            .map(|(i, v)| format!("p{} = {}", i + 1, fixed(*v, 3)))
+            // The same digits as the table beside it (0.9998, not 1.000).
+            .map(|(i, v)| format!("p{} = {}", i + 1, fixed(*v, 4)))
             .collect::<Vec<_>>()
             .join(", ");
         let spoken = summary(state, &p);
@@ -234,7 +235,7 @@ mod tests {
             readout.spoken,
             "Logits 2, 1, 0 give probabilities 0.665, 0.245, 0.09 (T = 1)."
         );
-        assert_eq!(readout.point, "p1 = 0.665, p2 = 0.245, p3 = 0.090");
+        assert_eq!(readout.point, "p1 = 0.6652, p2 = 0.2447, p3 = 0.0900");
     }
 
     #[test]

@@ -224,7 +224,11 @@ pub fn check(task: &Task, answer: &Answer) -> Verdict {
     if all_near(&given, &exact, CLOSE) {
         return verdict(
             Outcome::Close,
-            "Close: right up to rounding. Keep at least three decimals (or type a fraction or an expression) to be within the tolerance.".to_owned(),
+            format!(
+                "Close, but not there yet: every entry is within {} of the right value, and at least one is off by more than {}. Recheck the last digits, or type a fraction or an expression.",
+                number(CLOSE),
+                number(CORRECT)
+            ),
         );
     }
     let found = diagnoses(task, &given, &exact);
@@ -317,7 +321,14 @@ fn check_choice(step: &crate::practice::derivation::Step, answer: &Answer) -> Ve
     } else {
         Verdict {
             flaw: Some(Flaw::Reason(chosen)),
-            ..verdict(Outcome::Wrong, format!("Not this reason. {why}"))
+            // The reason's own feedback may already start by saying no.
+            ..verdict(
+                Outcome::Wrong,
+                format!(
+                    "Not this reason. {}",
+                    why.strip_prefix("No: ").unwrap_or(&why)
+                ),
+            )
         }
     }
 }

@@ -513,21 +513,24 @@ fn temperatures(logits: Vec<f64>, ts: [f64; 2]) -> Problem {
                 },
             },
         ],
+        // In the order of the parts: computing softmax(x / T), comparing the
+        // two temperatures, then the ratio.
         hints: vec![
-            format!(
-                "The ratio of two probabilities depends only on the gap between their logits: p{} / p{} = e^((x{} − x{}) / T).",
-                sub(top),
-                sub(other),
-                sub(top),
-                sub(other)
-            ),
-            "Dividing by a smaller T makes every gap larger, so the top class gets a bigger share.".to_owned(),
+            "Divide every logit by T first; then exponentiate each one and divide by the sum (subtracting the largest first keeps the numbers small).".to_owned(),
             format!(
                 "At T = {}: {} At T = {}: {}",
                 number(ts[0]),
                 exps_hint(&logits, ts[0], &mask),
                 number(ts[1]),
                 exps_hint(&logits, ts[1], &mask)
+            ),
+            "Dividing by a smaller T makes every gap larger, so the top class gets a bigger share.".to_owned(),
+            format!(
+                "The ratio of two probabilities depends only on the gap between their logits: p{} / p{} = e^((x{} − x{}) / T).",
+                sub(top),
+                sub(other),
+                sub(top),
+                sub(other)
             ),
         ],
         solution,

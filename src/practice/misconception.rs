@@ -176,7 +176,7 @@ impl Misconception {
                 "Softmax exponentiates first: take e^(xᵢ/T) for each entry, then divide each by the sum of those exponentials."
             }
             Misconception::DidNotNormalise => {
-                "Finish the job: divide each exponential by the sum of all of them (in log space, subtract the whole log-sum-exp)."
+                "Finish the job: divide each exponential by the sum of all of them."
             }
             Misconception::Argmax => {
                 "At a temperature T > 0 softmax gives every class a share: e^(xᵢ/T) is never 0."

@@ -326,7 +326,7 @@ fn check_choice(step: &crate::practice::derivation::Step, answer: &Answer) -> Ve
                 Outcome::Wrong,
                 format!(
                     "Not this reason. {}",
-                    why.strip_prefix("No: ").unwrap_or(&why)
+                    capitalised(why.strip_prefix("No: ").unwrap_or(&why))
                 ),
             )
         }
@@ -527,5 +527,13 @@ fn flaw_message(task: &Task, flaw: &Flaw, given: &[f64]) -> String {
         },
         Flaw::Ratio => "Not right: the ratio of two probabilities is e to the power (difference of their logits) / T; the sum in the denominator cancels.".to_owned(),
         Flaw::Reason(_) => "Not this reason.".to_owned(),
+    }
+}
+/// `text` with its first letter in upper case.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }

@@ -180,7 +180,8 @@ test("the easy problem asks why, and the reason is checked with feedback for eac
   await page.click("#problem-easy-check");
   assert.deepEqual(await messagesBeside(page, "easy"), ["Choose one of the reasons first."]);
   const always = await chooseReason(page, "easy", "always spreads");
-  assert.match(always, /^Not this reason\. No: unequal logits get unequal shares/);
+  assert.match(always, /^Not this reason\. Unequal logits get unequal shares/i);
+  assert.doesNotMatch(always, /reason\. No/);
   const bySum = await chooseReason(page, "easy", "divided by the sum of the logits");
   assert.match(bySum, /add up to 0.*0\/0.*e\^0 = 1\./);
   assert.equal(await page.getAttribute("#problem-easy-verdict", "data-outcome"), "wrong");

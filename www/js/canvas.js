@@ -46,7 +46,6 @@ export function fitCanvas(canvas) {
 }
 
 /** The pointer's position in CSS pixels relative to the canvas. */
-export function pointerPosition(canvas, event) {
-  const rect = canvas.getBoundingClientRect();
+export function pointerPosition(canvas, event, rect = canvas.getBoundingClientRect()) {
   return [event.clientX - rect.left, event.clientY - rect.top];
 }

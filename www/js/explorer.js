@@ -209,7 +209,11 @@ function setText(element, text) {
   if (element.textContent !== text) element.textContent = text;
 }
 
-function showReadout() {
+/** Fill the read-outs. With `parts` false (during a drag) only the
+ * playground's own are filled: the blocks in the lesson's sections are off
+ * screen, and changing their text would make every pointer move lay out
+ * the page again; they catch up when the drag ends. */
+function showReadout({ parts = true } = {}) {
   const r = view.readout();
   const n = r.probabilities.length;
   const classRow = (tr, i) => tr.cells[0].setAttribute("data-class", String(i + 1));
@@ -220,6 +224,9 @@ function showReadout() {
     setText(tr.cells[0], `class ${i + 1}`);
     setText(tr.cells[1], r.probabilities[i]);
   });
+  setText($("simplex-text"), `Current point: ${r.point}.`);
+  setText($("beta-out"), r.beta);
+  if (!parts) return;
   shapeTable($("logp-rows"), n, 2, classRow).forEach((tr, i) => {
     setText(tr.cells[0], `class ${i + 1}`);
     setText(tr.cells[1], r.logProbabilities[i]);
@@ -233,7 +240,6 @@ function showReadout() {
   setText($("entropy-bounds"), r.entropyBounds);
   setText($("cross-entropy-out"), r.crossEntropy);
   setText($("ratio-out"), r.ratio);
-  setText($("beta-out"), r.beta);
   setText($("nudged-out"), `(${r.nudged.join(", ")})`);
   if ($("jacobian-head").rows[0]?.cells.length !== n + 2) {
     const head = document.createElement("tr");
@@ -248,7 +254,6 @@ function showReadout() {
       r.jacobian[i].forEach((value, k) => setText(tr.cells[k + 1], value));
       setText(tr.cells[n + 1], r.rowSums[i]);
     });
-  setText($("simplex-text"), `Current point: ${r.point}.`);
 }
 
 // ---------------------------------------------------------------- history
@@ -373,7 +378,9 @@ function update({ except = null, owner = null, end = false, dragging = false, hi
   if (track) $("copy-status").textContent = "";
   syncFields(except);
   drawViews();
-  showReadout();
+  // The gathered views sit under the playground, on screen: they follow
+  // every move then.
+  showReadout({ parts: !dragging || !$("all-views-box").hidden });
   if (track) record(owner, end);
   if (!speak) return;
   if (dragging) clearTimeout(settleTimer);
@@ -505,8 +512,14 @@ function wireDrag(canvas, { grab, move, release }) {
   // it would anywhere else (the canvas itself has touch-action: none so that
   // a grabbed point or bar follows the finger in every direction).
   let scrolling = null;
+  // Where the canvas is, measured once when the pointer goes down (and again
+  // if the page scrolls): measuring on every move, right after the previous
+  // move wrote the fields, would force a layout of the page each time.
+  let rect = null;
+  const remeasure = () => { rect = canvas.getBoundingClientRect(); };
   canvas.addEventListener("pointerdown", (event) => {
-    const [x, y] = pointerPosition(canvas, event);
+    remeasure();
+    const [x, y] = pointerPosition(canvas, event, rect);
     if (grab(x, y, event) === false) {
       if (event.pointerType === "touch") {
         scrolling = { id: event.pointerId, y: event.clientY };
@@ -527,7 +540,7 @@ function wireDrag(canvas, { grab, move, release }) {
       return;
     }
     if (!dragging) return;
-    const [x, y] = pointerPosition(canvas, event);
+    const [x, y] = pointerPosition(canvas, event, rect ?? canvas.getBoundingClientRect());
     move(x, y);
     update({ owner: canvas, dragging: true });
   });
@@ -545,6 +558,7 @@ function wireDrag(canvas, { grab, move, release }) {
   };
   canvas.addEventListener("pointerup", stop);
   canvas.addEventListener("pointercancel", stop);
+  window.addEventListener("scroll", () => { if (dragging) remeasure(); }, { passive: true });
 }
 
 /** The keys a focused view answers; they never scroll the page. */

@@ -189,24 +189,30 @@ pub fn nice_ticks((lo, hi): (f64, f64)) -> Vec<f64> {
 mod tests {
     use super::*;
 
-    #[test]
-    fn the_picked_bar_is_marked_in_words() {
+    /// The chart of `values` as SVG text.
+    fn svg_of(values: &[f64], title: &str, focus: Option<usize>, digits: usize) -> String {
         let mut svg = String::new();
         {
-            let area = SVGBackend::with_string(&mut svg, (420, 240)).into_drawing_area();
+            let area = SVGBackend::with_string(&mut svg, (420, 280)).into_drawing_area();
             draw(
                 &area,
                 &BarsScene {
-                    values: &[7.5, 2.75, 1.0],
-                    title: "exponentials",
-                    focus: Some(1),
-                    digits: 3,
+                    values,
+                    title,
+                    focus,
+                    digits,
                     scale: 1.0,
                     theme: Theme::LIGHT,
                 },
             )
             .unwrap();
         }
+        svg
+    }
+
+    #[test]
+    fn the_picked_bar_is_marked_in_words() {
+        let svg = svg_of(&[7.5, 2.75, 1.0], "exponentials", Some(1), 3);
         assert!(svg.contains("▼ 2.750"));
         assert!(svg.contains("class 3"));
         assert!(svg.contains("exponentials"));
@@ -218,22 +224,7 @@ mod tests {
         assert!(lo > 990.0 && lo < 999.0 && hi > 1001.0, "({lo}, {hi})");
         // The gaps of 1 and 2 are now a visible part of the axis.
         assert!(2.0 / (hi - lo) > 0.3);
-        let mut svg = String::new();
-        {
-            let area = SVGBackend::with_string(&mut svg, (400, 300)).into_drawing_area();
-            draw(
-                &area,
-                &BarsScene {
-                    values: &[1000.0, 1001.0, 999.0],
-                    title: "logits",
-                    focus: None,
-                    digits: 0,
-                    scale: 1.0,
-                    theme: Theme::LIGHT,
-                },
-            )
-            .unwrap();
-        }
+        let svg = svg_of(&[1000.0, 1001.0, 999.0], "logits", None, 0);
         assert!(
             svg.contains("the axis starts at"),
             "the cut is said in words"

@@ -5,7 +5,7 @@
 use super::number::{input, tuple};
 use crate::charts::curves::p1;
 use crate::explorer::format::fixed;
-use crate::{jacobian, softmax_with_temperature};
+use crate::softmax_with_temperature;
 
 /// The logits every diagram starts from, as in the source: `(2, 1, 0)`.
 pub const BASE_LOGITS: [f64; 3] = [2.0, 1.0, 0.0];
@@ -150,57 +150,6 @@ impl TwoClass {
     }
 }
 
-/// The Jacobian of `softmax(x / T)` written as a table: a sentence naming
-/// the state, the column headings, and one row per output with its row sum.
-#[derive(Debug, Clone, PartialEq)]
-pub struct JacobianTable {
-    /// The logits and temperature, in words.
-    pub state: String,
-    /// Column headings: the row label, one per logit, then the row sum.
-    pub head: Vec<String>,
-    /// Rows: the label `p_i`, the entries, the row sum.
-    pub rows: Vec<Vec<String>>,
-}
-
-/// The Jacobian table of `softmax(x / T)`, computed by the core.
-pub fn jacobian_table(logits: &[f64], temperature: f64) -> JacobianTable {
-    let n = logits.len();
-    let entries = jacobian(logits, temperature).unwrap_or_else(|_| vec![f64::NAN; n * n]);
-    let mut head = vec!["∂pᵢ / ∂xⱼ".to_owned()];
-    head.extend((1..=n).map(|j| format!("x{}", subscript(j))));
-    head.push("row sum".to_owned());
-    let rows = (0..n)
-        .map(|i| {
-            let row = &entries[i * n..(i + 1) * n];
-            let mut cells = vec![format!("p{}", subscript(i + 1))];
-            cells.extend(row.iter().map(|&v| fixed(v, 4)));
-            cells.push(fixed(row.iter().sum::<f64>(), 4));
-            cells
-        })
-        .collect();
-    JacobianTable {
-        state: format!(
-            "(x = {}, T = {})",
-            tuple(logits, input),
-            if temperature.is_infinite() {
-                "∞".to_owned()
-            } else {
-                input(temperature)
-            }
-        ),
-        head,
-        rows,
-    }
-}
-
-fn subscript(k: usize) -> String {
-    const DIGITS: [char; 10] = ['₀', '₁', '₂', '₃', '₄', '₅', '₆', '₇', '₈', '₉'];
-    k.to_string()
-        .chars()
-        .map(|c| DIGITS[c.to_digit(10).unwrap_or(0) as usize])
-        .collect()
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -261,16 +210,5 @@ mod tests {
             d: 0.0,
         };
         assert!(c.describe().contains("p₁ = 1 / (1 + e^(−d/T)) = 0.500"));
-    }
-
-    #[test]
-    fn the_jacobian_rows_sum_to_zero() {
-        let table = jacobian_table(&BASE_LOGITS, 1.0);
-        assert_eq!(table.head.len(), 5);
-        for row in &table.rows {
-            assert_eq!(row.last().unwrap(), "0.0000");
-        }
-        assert!(table.rows[0][1].starts_with("0.2"));
-        assert_eq!(table.state, "(x = (2, 1, 0), T = 1)");
     }
 }

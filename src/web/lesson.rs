@@ -6,9 +6,8 @@
 use super::{canvas, js_error};
 use super::{set, strings};
 use crate::charts::{curves, marks, simplex, step_bars, Theme};
-use crate::explorer::{fragment, Explorer};
 use crate::lesson::diagrams::{
-    jacobian_table, log_slider, slider_position, ShiftScale, TemperaturePath, TwoClass, BASE_LOGITS,
+    log_slider, slider_position, ShiftScale, TemperaturePath, TwoClass, BASE_LOGITS,
 };
 use crate::lesson::number::{decimals, input};
 use crate::lesson::worked::{spoken_text, Piece, Quantity, Worked};
@@ -367,20 +366,5 @@ impl LessonDiagrams {
         )
         .map_err(js_error)?;
         Ok(state.describe())
-    }
-
-    /// The Jacobian for the explorer state in `hash` (a URL fragment such as
-    /// `#logits=2,1,0&T=1`; the default state when it cannot be read):
-    /// `{state, head, rows}` with each row `[label, entries..., row sum]`.
-    #[wasm_bindgen(js_name = jacobianTable)]
-    pub fn jacobian_table(hash: &str) -> JsValue {
-        let state = fragment::parse(hash, &Explorer::default()).unwrap_or_default();
-        let table = jacobian_table(state.logits(), state.temperature());
-        let out = Object::new();
-        set(&out, "state", JsValue::from_str(&table.state));
-        set(&out, "head", strings(&table.head));
-        let rows: Array = table.rows.iter().map(strings).collect();
-        set(&out, "rows", rows.into());
-        out.into()
     }
 }

@@ -90,12 +90,101 @@ pub(crate) fn softmax_in<O: Output>(logits: &[f64], temperature_t: f64) -> Resul
                     Some(p) => p,
                     None => {
                         let exact = prepare(logits, max, &t, Kernel::Exact);
-                        probabilities(&exact, false).unwrap_or_default()
+                        probabilities_refined(logits, max, &t, &exact)
                     }
                 }
             }
         },
     })
+}
+
+/// The second and third tiers of Ziv's strategy for the probabilities:
+/// every entry of the `2^-97` kernel whose rounding test passes is kept,
+/// and an entry still too close to a rounding boundary is recomputed in
+/// four-word expansions ([`probability_expansion`]).
+fn probabilities_refined<O: Output>(
+    logits: &[f64],
+    max: f64,
+    t: &Temperature,
+    prep: &Prepared,
+) -> Vec<O> {
+    let mut total: Option<Option<Expansion>> = None;
+    let mut out = Vec::with_capacity(prep.exps.len());
+    for (i, e) in prep.exps.iter().enumerate() {
+        out.push(if e.is_zero() {
+            O::exact(0.0)
+        } else {
+            let p = Scaled::new(e.m.mul(prep.inv_total), e.e);
+            match O::round_checked(p, prep.bound) {
+                Some(y) => y,
+                None => {
+                    // The total is formed once, however many entries need it.
+                    let s = *total.get_or_insert_with(|| total_expansion(logits, max, t));
+                    s.and_then(|s| probability_expansion(logits[i], max, t, s))
+                        .unwrap_or_else(|| O::round(p))
+                }
+            }
+        });
+    }
+    out
+}
+
+/// `z = (x - m) / T` as a three-word expansion (exact for `T = 1`).
+fn shifted_expansion(x: f64, max: f64, t: &Temperature) -> Option<Expansion> {
+    let z = shifted(x, max, t);
+    z.hi.is_finite()
+        .then(|| sum_terms(&[z.hi, z.lo.hi, z.lo.lo]))
+}
+
+/// `sum_j e^{z_j}` in four-word expansions (relative error near `2^-185`:
+/// terms below `e^-200` are left out, which changes the total, at least 1,
+/// by less than `n 2^-288`). Equal logits share one exponential. `None` if
+/// a shift is out of the expansion exponential's range.
+fn total_expansion(logits: &[f64], max: f64, t: &Temperature) -> Option<Expansion> {
+    let mut xs: Vec<f64> = logits
+        .iter()
+        .copied()
+        .filter(|&x| x != f64::NEG_INFINITY)
+        .collect();
+    xs.sort_unstable_by(f64::total_cmp);
+    let mut sum = Expansion::default();
+    for group in xs.chunk_by(|a, b| a == b) {
+        let z = shifted_expansion(group[0], max, t);
+        let Some(z) = z else { continue };
+        if z.0[0] < -200.0 {
+            continue;
+        }
+        let e = exp_expansion(z);
+        sum = sum.add(if group.len() == 1 {
+            e
+        } else {
+            e.mul(Expansion::from_f64(group.len() as f64))
+        });
+    }
+    Some(sum)
+}
+
+/// The relative error of a probability formed in expansions: two
+/// exponentials near `2^-190` each, the sum, the division (`2^-210`) and
+/// the terms left out (`n 2^-288`), so `2^-185` with room to spare.
+const EXPANSION_BOUND: f64 = 1.0 / (1u128 << 120) as f64 / (1u128 << 65) as f64;
+
+/// `e^{z_i} / total` in expansions, rounded once if the rounding test at
+/// [`EXPANSION_BOUND`] passes; `None` (the caller keeps the kernel's rounding) for a
+/// shift below `-700`, where the expansion words would leave the f64 range,
+/// or for a value within `2^-184` of a rounding boundary.
+fn probability_expansion<O: Output>(
+    x: f64,
+    max: f64,
+    t: &Temperature,
+    total: Expansion,
+) -> Option<O> {
+    let z = shifted_expansion(x, max, t)?;
+    if z.0[0] < -700.0 {
+        return None;
+    }
+    let p = exp_expansion(z).div(total);
+    O::round_expansion(p, EXPANSION_BOUND)
 }
 
 /// `p_i = e_i / (1 + s)`, each rounded once. With `check`, every rounding
@@ -398,6 +487,23 @@ mod tests {
             let b: Vec<f64> = log_probabilities(&x, max, &t, &exact, false).expect("unchecked");
             assert_eq!(a, b);
         }
+    }
+
+    #[test]
+    fn results_next_to_a_midpoint_round_to_the_right_side() {
+        // Regression cases of issue #15 (exact values from mpmath at 80+
+        // digits): each lies within far less than 2^-97 of a midpoint.
+        assert_eq!(
+            softmax(&[0.0, 6.661338147750939e-16])[1],
+            0.5000000000000001
+        );
+        assert_eq!(softmax(&[1.0, 1.0000000000000007])[1], 0.5000000000000001);
+        assert_eq!(
+            softmax(&[1.0000000000000018, 1.000000000000001])[0],
+            0.5000000000000001
+        );
+        let p = softmax_with_temperature(&[0.0, 1.0, 0.0, 0.0], 4503599627370496.0).unwrap();
+        assert_eq!(p[0], 0.24999999999999997);
     }
 
     #[test]

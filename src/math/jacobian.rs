@@ -31,7 +31,7 @@
 //! multi-word expansions when `v_i - mean` cancels by accident.
 
 use super::classify::{classify, temperature, Case, Temp};
-use super::dd::{exponent, ldexp, two_sum, Dd};
+use super::dd::{exponent, ldexp, pow2, two_sum, Dd};
 use super::expansion::{exp_expansion, sum_terms, Expansion};
 use super::output::Output;
 use super::prepare::{prepare, shifted, Kernel, Temperature};
@@ -251,11 +251,34 @@ pub(crate) fn jvp_in<O: Output>(
             Dd { hi: h, lo: l }
         })
         .collect();
+    // The weighted mean with each product's exponent kept apart: a
+    // subnormal weight times a large tangent is formed from the weight's
+    // normal mantissa, so it never passes through a subnormal (issue #15).
+    let terms: Vec<Scaled> = prep
+        .exps
+        .iter()
+        .zip(&centred)
+        .filter(|(e, c)| !e.is_zero() && c.hi != 0.0)
+        .map(|(e, c)| e.mul_dd(*c))
+        .collect();
+    let top = terms.iter().map(|t| t.e).max().unwrap_or(0);
     let mut sum = Cascade::mixed();
-    for (w, c) in weights.iter().zip(&centred) {
-        sum.push(w.mul(*c));
+    let mut spread_m = 0.0;
+    for t in &terms {
+        let shift = t.e - top;
+        if shift >= -1022 {
+            // Bits lost here are below 2^-1074 of the largest product,
+            // far inside the 2^-96 share of the spread allowed below.
+            let scale = pow2(shift);
+            sum.push(Dd {
+                hi: t.m.hi * scale,
+                lo: t.m.lo * scale,
+            });
+            spread_m += t.m.hi.abs() * scale;
+        }
     }
-    let mean = sum.total().mul(prep.inv_total);
+    let mean = Scaled::new(sum.total(), top).mul_dd(prep.inv_total);
+    let spread = Scaled::new(Dd::from_f64(spread_m), top).mul_dd(prep.inv_total);
     if centred.iter().all(|c| c.hi == 0.0) {
         // A constant tangent: J v = 0 exactly.
         return Ok(vec![O::exact(0.0); logits.len()]);
@@ -266,11 +289,6 @@ pub(crate) fn jvp_in<O: Output>(
     // weighted spread of the centred tangent (plus |w_i|), so its relative
     // error grows as it cancels. Ambiguous entries are redone in expansions.
     const UNIT: f64 = 1.0 / (1u128 << 96) as f64;
-    let spread = weights
-        .iter()
-        .zip(&centred)
-        .fold(0.0, |a, (w, c)| a + w.hi * c.hi.abs())
-        * prep.inv_total.hi;
     let mut fallback: Option<ExactMean> = None;
     let mut out = Vec::with_capacity(logits.len());
     for (i, (e, c)) in prep.exps.iter().zip(&centred).enumerate() {
@@ -278,12 +296,26 @@ pub(crate) fn jvp_in<O: Output>(
             out.push(O::exact(0.0));
             continue;
         }
-        let d = c.sub(mean);
-        let rel = UNIT * (1.0 + (spread + c.hi.abs()) / d.hi.abs());
-        let checked = if d.hi == 0.0 {
+        let d = Scaled::new(*c, 0).add(mean.neg());
+        let checked = if d.is_zero() {
             None
         } else {
-            O::round_checked(e.mul(scale).mul_dd(d), rel)
+            // (spread + |c_i|) / |d| with the exponents apart.
+            let size = spread.add(Scaled::from_f64(c.hi.abs()));
+            let (a, b) = (size.normalized(), d.normalized());
+            let k = a.e - b.e;
+            let rel = if k > 900 {
+                f64::INFINITY
+            } else if k < -900 {
+                UNIT
+            } else {
+                UNIT * (1.0 + a.m.hi.abs() * pow2(k) / b.m.hi.abs())
+            };
+            if rel < 1e-20 {
+                O::round_checked(e.mul(scale).mul(d), rel)
+            } else {
+                None
+            }
         };
         out.push(match checked {
             Some(y) => y,
@@ -413,6 +445,31 @@ pub fn jvp(logits: &[f64], temperature_t: f64, tangent: &[f64]) -> Result<Vec<f6
 mod tests {
     use super::*;
     use crate::math::expansion::op_counts;
+
+    #[test]
+    fn issue_15_jvp_cases() {
+        // Regression cases of issue #15 (exact values from mpmath).
+        let a = -3.607834229870926;
+        let y = jvp(&[a, a, -1.8963550861794796], 1.0, &[1e300, -1e300, 2.0]).unwrap();
+        let p: Vec<f64> = softmax_in(&[a, a, -1.8963550861794796], 1.0).unwrap();
+        eprintln!("cancel {:?} p {:?}", y, p);
+        let y1 = jvp(&[0.0, -722.58940125645], 1.0, &[0.0, 1e50]).unwrap()[0];
+        let y2 = jvp(&[0.0, -738.0548908031703], 1.0, &[0.0, 1e300]).unwrap()[0];
+        let y3 = jvp(
+            &[0.0, -7.554073765912594e-298],
+            1e-300,
+            &[-0.1388313955529214, 1.512841419316997],
+        )
+        .unwrap()[0];
+        let s = -0.1452187417778158;
+        let y4 = jvp(&[s, s, 2.0103690623845214], 1.0, &[3.5, -3.5, 2.5e-323]).unwrap()[2];
+        eprintln!("{y1:e} {y2:e} {y3:e} {y4:e}");
+        assert_eq!(y[2], 0.389881046314104);
+        assert_eq!(y1, -1.5254934685945972e-264);
+        assert_eq!(y2, -2.9297703699245574e-21);
+        assert_eq!(y3, -1.4082143907726679e-28);
+        assert_eq!(y4, 5e-324);
+    }
 
     #[test]
     fn cancelling_tangents_on_equal_logits_cost_one_expansion_exponential() {

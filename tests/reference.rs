@@ -68,3 +68,40 @@ fn the_reference_covers_every_class() {
     assert!(cases.iter().any(|c| c.x.len() >= 10_000 && c.stride == 1));
     assert!(cases.iter().any(|c| c.x.len() >= 100_000));
 }
+
+/// Issue #15's classes (`tests/reference/hard.txt`, written by
+/// `generate.py hard`): results a hair from a midpoint, cancelling huge
+/// tangents, tiny weights and temperatures, subnormal results. Every
+/// output must equal the correctly rounded exact value bit for bit.
+#[test]
+fn hard_cases_are_correctly_rounded_bit_for_bit() {
+    let text = include_str!("reference/hard.txt");
+    let bits = |s: &str| f64::from_bits(u64::from_str_radix(s, 16).expect("hex"));
+    let mut lines = text.lines().filter(|l| !l.starts_with('#')).peekable();
+    let (mut count, mut failures) = (0, Vec::new());
+    while let Some(head) = lines.next() {
+        let h: Vec<&str> = head.split_whitespace().collect();
+        let (class, func, t) = (h[1], h[2], bits(h[3]));
+        let row = |l: Option<&str>| -> Vec<f64> {
+            l.expect("row").split_whitespace().skip(1).map(bits).collect()
+        };
+        let x = row(lines.next());
+        let v = (func == "jvp").then(|| row(lines.next()));
+        let want = row(lines.next());
+        let got: Vec<f64> = match func {
+            "softmax" => softmax_lesson::math::softmax(&x),
+            "softmax_t" => softmax_lesson::math::softmax_with_temperature(&x, t).expect("T"),
+            "log_softmax" => softmax_lesson::math::log_softmax(&x),
+            "jvp" => softmax_lesson::math::jvp(&x, t, v.as_deref().expect("v")).expect("jvp"),
+            other => panic!("unknown function {other}"),
+        };
+        count += 1;
+        for (i, (g, w)) in got.iter().zip(&want).enumerate() {
+            if g.to_bits() != w.to_bits() {
+                failures.push(format!("{class} {func} x={x:?} v={v:?} T={t:e} [{i}]: got {g:e}, want {w:e}"));
+            }
+        }
+    }
+    assert!(count >= 200, "only {count} cases");
+    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+}

@@ -83,7 +83,11 @@ fn hard_cases_are_correctly_rounded_bit_for_bit() {
         let h: Vec<&str> = head.split_whitespace().collect();
         let (class, func, t) = (h[1], h[2], bits(h[3]));
         let row = |l: Option<&str>| -> Vec<f64> {
-            l.expect("row").split_whitespace().skip(1).map(bits).collect()
+            l.expect("row")
+                .split_whitespace()
+                .skip(1)
+                .map(bits)
+                .collect()
         };
         let x = row(lines.next());
         let v = (func == "jvp").then(|| row(lines.next()));
@@ -98,10 +102,17 @@ fn hard_cases_are_correctly_rounded_bit_for_bit() {
         count += 1;
         for (i, (g, w)) in got.iter().zip(&want).enumerate() {
             if g.to_bits() != w.to_bits() {
-                failures.push(format!("{class} {func} x={x:?} v={v:?} T={t:e} [{i}]: got {g:e}, want {w:e}"));
+                failures.push(format!(
+                    "{class} {func} x={x:?} v={v:?} T={t:e} [{i}]: got {g:e}, want {w:e}"
+                ));
             }
         }
     }
     assert!(count >= 200, "only {count} cases");
-    assert!(failures.is_empty(), "{} failures:\n{}", failures.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
 }

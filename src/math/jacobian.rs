@@ -31,7 +31,7 @@
 //! multi-word expansions when `v_i - mean` cancels by accident.
 
 use super::classify::{classify, temperature, Case, Temp};
-use super::dd::{exponent, ldexp, pow2, two_sum, Dd};
+use super::dd::{exponent, ldexp, pow2, two_prod, two_sum, Dd};
 use super::expansion::{exp_expansion, sum_terms, Expansion};
 use super::output::Output;
 use super::prepare::{prepare, shifted, Kernel, Temperature};
@@ -323,10 +323,10 @@ pub(crate) fn jvp_in<O: Output>(
                 let exact =
                     fallback.get_or_insert_with(|| ExactMean::new(logits, max, &t, &centred));
                 let d = exact.difference(i);
-                if d.hi == 0.0 {
+                if d.is_zero() {
                     O::exact(0.0)
                 } else {
-                    O::round(e.mul(scale).mul_dd(d))
+                    O::round(e.mul(scale).mul(d))
                 }
             }
         });
@@ -342,6 +342,12 @@ pub(crate) fn jvp_in<O: Output>(
 struct ExactMean {
     mean: Expansion,
     centred: Vec<Dd>,
+    /// Per run of equal logits: its exponential, its size, and the exact
+    /// sum of its centred tangents.
+    groups: Vec<(Expansion, f64, Expansion)>,
+    total: Expansion,
+    /// `sum_j e_j |c_j| / S`, the scale of the mean's rounding errors.
+    spread: f64,
 }
 
 impl ExactMean {
@@ -356,6 +362,8 @@ impl ExactMean {
         order.sort_unstable_by(|&a, &b| logits[a].total_cmp(&logits[b]));
         let mut total = Expansion::default();
         let mut weighted = Expansion::default();
+        let mut groups = Vec::new();
+        let mut spread = 0.0;
         for group in order.chunk_by(|&a, &b| logits[a] == logits[b]) {
             let z = shifted(logits[group[0]], max, t);
             if z.hi < -700.0 {
@@ -363,14 +371,18 @@ impl ExactMean {
             }
             let e = exp_expansion(sum_terms(&[z.hi, z.lo.hi, z.lo.lo]));
             let mut w = Expansion::default();
+            let mut size = 0.0;
             for &j in group {
                 let c = centred[j];
                 w = w.add(sum_terms(&[c.hi, c.lo]));
+                size += c.hi.abs();
             }
             // A count below 2^53 is exact, and so is each partial product.
             let count = Expansion::from_f64(group.len() as f64);
             total = total.add(if group.len() == 1 { e } else { e.mul(count) });
             weighted = weighted.add(e.mul(w));
+            spread += e.0[0] * size;
+            groups.push((e, group.len() as f64, w));
         }
         // The total is at least 1 (the maximum's own term), so the mean
         // is formed once, to about 2^-200 relative, and each ambiguous
@@ -378,17 +390,52 @@ impl ExactMean {
         ExactMean {
             mean: weighted.div(total),
             centred: centred.to_vec(),
+            groups,
+            spread: spread / total.0[0],
+            total,
         }
     }
 
-    /// `w_i - mean` as a double-double: the exact difference of `w_i` and
-    /// the four-word mean, so its error is near `2^-200 |mean|`, however
-    /// much the two cancel.
-    fn difference(&self, i: usize) -> Dd {
+    /// `w_i - mean`, with its exponent apart. First the exact difference
+    /// of `w_i` and the four-word mean (error near `2^-200` of the spread);
+    /// if that cancels below `2^-150` of the spread, the difference is
+    /// rebuilt as `sum_g e_g (count_g w_i - W_g) / S` over the runs of
+    /// equal logits, with `count_g w_i - W_g` exact: tangents that cancel
+    /// inside a run (equal weights) then cancel exactly, and a result in
+    /// the subnormal range keeps its digits.
+    fn difference(&self, i: usize) -> Scaled {
         let c = self.centred[i];
         let m = self.mean.0;
         let n = sum_terms(&[c.hi, c.lo, -m[0], -m[1], -m[2], -m[3]]);
-        Dd::new(n.0[0], n.0[1] + (n.0[2] + n.0[3]))
+        let scale = self.spread + c.hi.abs();
+        if n.0[0].abs() > scale * (1.0 / (1u128 << 100) as f64 / (1u64 << 50) as f64) {
+            return Scaled::new(Dd::new(n.0[0], n.0[1] + (n.0[2] + n.0[3])), 0).normalized();
+        }
+        let diffs: Vec<Expansion> = self
+            .groups
+            .iter()
+            .map(|(_, count, w)| {
+                let (a, b) = two_prod(*count, c.hi);
+                let (p, q) = two_prod(*count, c.lo);
+                sum_terms(&[a, b, p, q, -w.0[0], -w.0[1], -w.0[2], -w.0[3]])
+            })
+            .collect();
+        let top = diffs
+            .iter()
+            .filter(|d| d.0[0] != 0.0)
+            .map(|d| exponent(d.0[0]))
+            .max();
+        let Some(top) = top else {
+            return Scaled::ZERO;
+        };
+        let mut num = Expansion::default();
+        for ((e, _, _), d) in self.groups.iter().zip(&diffs) {
+            if d.0[0] != 0.0 {
+                num = num.add(e.mul(d.ldexp(-top)));
+            }
+        }
+        let q = num.div(self.total);
+        Scaled::new(Dd::new(q.0[0], q.0[1] + (q.0[2] + q.0[3])), top).normalized()
     }
 }
 

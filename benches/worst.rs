@@ -39,12 +39,20 @@ fn main() {
         .collect();
     let small: Vec<f64> = (0..n).map(|i| random[(i * 7) % n] * 0.01).collect();
     let r = time("softmax random", n, || softmax(&random));
-    time("softmax shifted by its own logsumexp", n, || softmax(&shifted));
+    time("softmax shifted by its own logsumexp", n, || {
+        softmax(&shifted)
+    });
     time("softmax equal logits at -ln n", n, || softmax(&equal));
     time("logsumexp random", n, || logsumexp(&random));
-    time("logsumexp shifted by its own logsumexp", n, || logsumexp(&shifted));
+    time("logsumexp shifted by its own logsumexp", n, || {
+        logsumexp(&shifted)
+    });
     time("logsumexp equal logits at -ln n", n, || logsumexp(&equal));
-    let j = time("jvp random (small tangent)", n, || jvp(&random, 1.0, &small));
-    time("jvp +-1e300 on pairs of equal logits", n, || jvp(&pairs, 1.0, &cancel));
+    let j = time("jvp random (small tangent)", n, || {
+        jvp(&random, 1.0, &small)
+    });
+    time("jvp +-1e300 on pairs of equal logits", n, || {
+        jvp(&pairs, 1.0, &cancel)
+    });
     println!("(softmax random {r:.1} ns, jvp random {j:.1} ns per element)");
 }

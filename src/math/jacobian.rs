@@ -254,31 +254,55 @@ pub(crate) fn jvp_in<O: Output>(
     // The weighted mean with each product's exponent kept apart: a
     // subnormal weight times a large tangent is formed from the weight's
     // normal mantissa, so it never passes through a subnormal (issue #15).
-    let terms: Vec<Scaled> = prep
+    // With every weight above 2^-600 and every centred tangent above
+    // 2^-300, no product comes near the subnormal range and the plain
+    // double-double dot product is exact enough (and fastest).
+    const SMALL_C: f64 =
+        1.0 / (1u128 << 100) as f64 / (1u128 << 100) as f64 / (1u128 << 100) as f64;
+    let plain_sum = prep
         .exps
         .iter()
         .zip(&centred)
-        .filter(|(e, c)| !e.is_zero() && c.hi != 0.0)
-        .map(|(e, c)| e.mul_dd(*c))
-        .collect();
-    let top = terms.iter().map(|t| t.e).max().unwrap_or(0);
-    let mut sum = Cascade::mixed();
-    let mut spread_m = 0.0;
-    for t in &terms {
-        let shift = t.e - top;
-        if shift >= -1022 {
-            // Bits lost here are below 2^-1074 of the largest product,
-            // far inside the 2^-96 share of the spread allowed below.
-            let scale = pow2(shift);
-            sum.push(Dd {
-                hi: t.m.hi * scale,
-                lo: t.m.lo * scale,
-            });
-            spread_m += t.m.hi.abs() * scale;
+        .all(|(e, c)| e.is_zero() || c.hi == 0.0 || (e.e >= -600 && c.hi.abs() >= SMALL_C));
+    let (mean, spread) = if plain_sum {
+        let mut sum = Cascade::mixed();
+        let mut spread_m = 0.0;
+        for (w, c) in weights.iter().zip(&centred) {
+            sum.push(w.mul(*c));
+            spread_m += w.hi * c.hi.abs();
         }
-    }
-    let mean = Scaled::new(sum.total(), top).mul_dd(prep.inv_total);
-    let spread = Scaled::new(Dd::from_f64(spread_m), top).mul_dd(prep.inv_total);
+        (
+            Scaled::new(sum.total().mul(prep.inv_total), 0),
+            Scaled::from_f64(spread_m * prep.inv_total.hi),
+        )
+    } else {
+        let terms: Vec<Scaled> = prep
+            .exps
+            .iter()
+            .zip(&centred)
+            .filter(|(e, c)| !e.is_zero() && c.hi != 0.0)
+            .map(|(e, c)| e.mul_dd(*c))
+            .collect();
+        let top = terms.iter().map(|t| t.e).max().unwrap_or(0);
+        let mut sum = Cascade::mixed();
+        let mut spread_m = 0.0;
+        for t in &terms {
+            let shift = t.e - top;
+            if shift >= -1022 {
+                // Bits lost here are below 2^-1074 of the largest product,
+                // far inside the 2^-96 share of the spread allowed below.
+                let scale = pow2(shift);
+                sum.push(Dd {
+                    hi: t.m.hi * scale,
+                    lo: t.m.lo * scale,
+                });
+                spread_m += t.m.hi.abs() * scale;
+            }
+        }
+        let mean = Scaled::new(sum.total(), top).mul_dd(prep.inv_total);
+        let spread = Scaled::new(Dd::from_f64(spread_m), top).mul_dd(prep.inv_total);
+        (mean, spread)
+    };
     if centred.iter().all(|c| c.hi == 0.0) {
         // A constant tangent: J v = 0 exactly.
         return Ok(vec![O::exact(0.0); logits.len()]);
@@ -289,12 +313,30 @@ pub(crate) fn jvp_in<O: Output>(
     // weighted spread of the centred tangent (plus |w_i|), so its relative
     // error grows as it cancels. Ambiguous entries are redone in expansions.
     const UNIT: f64 = 1.0 / (1u128 << 96) as f64;
+    const TINY: f64 = 1.0 / (1u128 << 120) as f64 / (1u128 << 120) as f64 / (1u128 << 120) as f64; // 2^-360
+    let in_range = |x: Scaled| {
+        let x = x.normalized();
+        x.is_zero() || (-360..=360).contains(&x.e)
+    };
+    let plain = (in_range(mean) && in_range(spread)).then(|| (mean.to_dd(), spread.to_dd().hi));
     let mut fallback: Option<ExactMean> = None;
     let mut out = Vec::with_capacity(logits.len());
     for (i, (e, c)) in prep.exps.iter().zip(&centred).enumerate() {
         if e.is_zero() {
             out.push(O::exact(0.0));
             continue;
+        }
+        // The common case: mean and spread well inside the f64 range, so
+        // plain double-double arithmetic loses nothing (as fast as before).
+        if let Some((mean, spread)) = plain {
+            let d = c.sub(mean);
+            if d.hi.abs() > TINY {
+                let rel = UNIT * (1.0 + (spread + c.hi.abs()) / d.hi.abs());
+                if let Some(y) = O::round_checked(e.mul(scale).mul_dd(d), rel) {
+                    out.push(y);
+                    continue;
+                }
+            }
         }
         let d = Scaled::new(*c, 0).add(mean.neg());
         let checked = if d.is_zero() {

@@ -5,6 +5,11 @@
 //! in any order, unknown keys are ignored (so links made by later versions
 //! still open), and any bad value makes the whole fragment an error that the
 //! page reports while keeping its last good state.
+//!
+//! A link may also name a section of the page: a first item with no `=`,
+//! as in `#jacobian&logits=2,1,0&T=0.5`. Old links stay valid: `#jacobian`
+//! is a section alone and `#logits=2,1,0&T=1` a state alone; [`parse`]
+//! ignores the section and [`section`] reads it.
 
 use super::Explorer;
 use crate::input::{parse_logit, parse_temperature};
@@ -73,6 +78,39 @@ pub fn parse(fragment: &str, current: &Explorer) -> Result<Explorer, Error> {
         }
     }
     Ok(next)
+}
+
+/// The longest section id a link may name.
+pub const MAX_SECTION_LENGTH: usize = 64;
+
+/// The section a fragment names, if any: its first `&`-separated item when
+/// that has no `=` and is a plain id (ASCII letters, digits, `-`, `_`,
+/// starting with a letter, at most [`MAX_SECTION_LENGTH`] characters).
+/// Anything else is not a section, so a hostile link cannot pick an
+/// arbitrary element; the page checks the id against its own sections.
+pub fn section(fragment: &str) -> Option<&str> {
+    let text = fragment.strip_prefix('#').unwrap_or(fragment);
+    let first = text.split('&').next()?;
+    let plain = !first.is_empty()
+        && first.len() <= MAX_SECTION_LENGTH
+        && first.starts_with(|c: char| c.is_ascii_alphabetic())
+        && first
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-');
+    plain.then_some(first)
+}
+
+/// The fragment (without `#`) for a section and a state together:
+/// `jacobian&logits=2,1,0&T=0.5`. A section that is not a plain id (see
+/// [`section`]) is left out rather than written into a link that would not
+/// read back.
+pub fn write_with_section(section_id: &str, state: &Explorer) -> String {
+    let state_text = write(state);
+    if section(section_id) == Some(section_id) {
+        format!("{section_id}&{state_text}")
+    } else {
+        state_text
+    }
 }
 
 /// A 1-based class number from a link, as a 0-based index.
@@ -200,6 +238,43 @@ mod tests {
         let text = write(&state);
         assert_eq!(text, "logits=1,2,3,4&T=1&ce=4&ratio=3,1&nudge=2,-1.5");
         assert_eq!(parse(&text, &Explorer::default()).unwrap(), state);
+    }
+
+    #[test]
+    fn a_section_and_a_state_travel_together() {
+        let mut state = Explorer::default();
+        state.set_temperature_value(0.5).unwrap();
+        let text = write_with_section("jacobian", &state);
+        assert_eq!(text, "jacobian&logits=2,1,0&T=0.5");
+        assert_eq!(section(&format!("#{text}")), Some("jacobian"));
+        assert_eq!(
+            parse(&format!("#{text}"), &Explorer::default()).unwrap(),
+            state
+        );
+        // Old links: a section alone, a state alone.
+        assert_eq!(section("#jacobian"), Some("jacobian"));
+        assert_eq!(
+            parse("#jacobian", &Explorer::default()).unwrap(),
+            Explorer::default()
+        );
+        assert_eq!(section("#logits=2,1,0&T=1"), None);
+        // Not plain ids: never a section, and never written into a link.
+        for bad in [
+            "",
+            "#",
+            "1abc",
+            "a b",
+            "<img>",
+            "a%20b",
+            "x.y",
+            &"a".repeat(65),
+        ] {
+            assert_eq!(section(bad), None, "{bad}");
+            assert_eq!(write_with_section(bad, &state), write(&state), "{bad}");
+        }
+        // A section with a bad state: the section still reads, the state errs.
+        assert_eq!(section("jacobian&T=-1"), Some("jacobian"));
+        assert!(parse("jacobian&T=-1", &Explorer::default()).is_err());
     }
 
     #[test]

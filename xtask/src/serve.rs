@@ -24,6 +24,21 @@ pub const CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval';
 style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
 object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
+/// The same policy for the embed page, which any site may frame; every
+/// other directive is as strict as [`CSP`].
+pub const EMBED_CSP: &str = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; \
+style-src 'self'; img-src 'self' data: blob:; font-src 'self'; connect-src 'self'; \
+object-src 'none'; base-uri 'none'; form-action 'none'; frame-ancestors *";
+
+/// The policy for a URL path: only `/embed.html` may be framed.
+pub fn csp_for(url_path: &str) -> &'static str {
+    if url_path == "/embed.html" {
+        EMBED_CSP
+    } else {
+        CSP
+    }
+}
+
 /// Build (unless told not to), then serve until interrupted.
 pub fn run(port: u16, build: bool) -> Result<()> {
     let dir = if build {
@@ -81,7 +96,17 @@ impl Server {
                 let root = root.clone();
                 async move { guard(&root, request, next).await }
             }))
-            .layer(header_layer(header::CONTENT_SECURITY_POLICY, CSP))
+            .layer(middleware::from_fn(
+                |request: Request, next: Next| async move {
+                    let csp = csp_for(request.uri().path());
+                    let mut response = next.run(request).await;
+                    response.headers_mut().insert(
+                        header::CONTENT_SECURITY_POLICY,
+                        HeaderValue::from_static(csp),
+                    );
+                    response
+                },
+            ))
             .layer(header_layer(header::X_CONTENT_TYPE_OPTIONS, "nosniff"))
             .layer(header_layer(header::REFERRER_POLICY, "no-referrer"))
             .layer(header_layer(header::CACHE_CONTROL, "no-cache"));
@@ -203,6 +228,25 @@ mod tests {
         #[cfg(unix)]
         std::os::unix::fs::symlink(dir.join("secret.txt"), dir.join("site/link.txt")).unwrap();
         dir.join("site").canonicalize().unwrap()
+    }
+
+    #[test]
+    fn only_the_embed_page_may_be_framed() {
+        assert_eq!(csp_for("/embed.html"), EMBED_CSP);
+        for path in [
+            "/",
+            "/index.html",
+            "/embed.html/",
+            "/x/embed.html",
+            "/EMBED.html",
+        ] {
+            assert_eq!(csp_for(path), CSP, "{path}");
+        }
+        assert!(CSP.ends_with("frame-ancestors 'none'"));
+        assert_eq!(
+            EMBED_CSP.replace("frame-ancestors *", "frame-ancestors 'none'"),
+            CSP
+        );
     }
 
     #[test]

@@ -811,3 +811,36 @@ fn flaw_holds(task: &Task, flaw: &Flaw, g: &[f64], exact: &[f64]) -> Result<(), 
     }
     Ok(())
 }
+
+/// The reviewer's two findings on the hard problem: the message must be true
+/// of the answer it comments on. Choosing the flatter temperature is not
+/// "swapping T for 1/T" (nothing was inverted), and a ratio given as its
+/// exponent has no sum in it, so advice about dividing by a sum is false.
+#[test]
+fn hard_part_messages_are_true_of_the_answer() {
+    let message = |task: &Task, typed: &str| {
+        let answer = parse_answer(typed).expect("the test's answer parses");
+        check(task, &answer).message
+    };
+    let peaked = Task::MorePeaked {
+        logits: vec![3.0, 1.0, -1.0],
+        temperatures: [0.5, 2.0],
+    };
+    let m = message(&peaked, "2");
+    assert!(!m.contains("1/T"), "{m}");
+    assert!(!m.contains("ratio"), "{m}");
+    assert!(m.contains("flatter"), "{m}");
+    let ratio = Task::Ratio {
+        logits: vec![3.0, 1.0, -1.0],
+        temperature: 2.0,
+        top: 0,
+        other: 1,
+        other_temperatures: vec![4.0],
+    };
+    for typed in ["1", "e^4", "e^2"] {
+        let m = message(&ratio, typed);
+        assert!(!m.contains("sum"), "{typed}: {m}");
+        assert!(!m.contains("1/T"), "{typed}: {m}");
+        assert!(m.contains("e^((xᵢ − xⱼ) / T)"), "{typed}: {m}");
+    }
+}

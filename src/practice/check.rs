@@ -174,7 +174,7 @@ fn reordered(given: &[f64], exact: &[f64]) -> bool {
     all_near(&sorted(given), &sorted(exact), CLOSE)
 }
 
-fn mistake_message(found: &[(Misconception, Wrong)], percent: bool) -> String {
+fn mistake_message(task: &Task, found: &[(Misconception, Wrong)], percent: bool) -> String {
     let Some((m, first)) = found.first() else {
         return String::new();
     };
@@ -185,7 +185,7 @@ fn mistake_message(found: &[(Misconception, Wrong)], percent: bool) -> String {
     };
     let mut text = format!(
         "Not quite: {}. {read} is what you get by {}.",
-        m.name(),
+        m.name_for(task),
         first.how
     );
     let also: Vec<&str> = found[1..]
@@ -201,7 +201,7 @@ fn mistake_message(found: &[(Misconception, Wrong)], percent: bool) -> String {
         ));
     }
     text.push(' ');
-    text.push_str(m.explanation());
+    text.push_str(m.explanation_for(task));
     text
 }
 
@@ -235,7 +235,7 @@ pub fn check(task: &Task, answer: &Answer) -> Verdict {
     if let Some((m, wrong)) = found.first() {
         return Verdict {
             outcome: Outcome::Mistake(*m),
-            message: mistake_message(&found, false),
+            message: mistake_message(task, &found, false),
             matched: Some(wrong.values.clone()),
             flaw: None,
         };
@@ -294,7 +294,7 @@ fn percentages(task: &Task, given: &[f64], exact: &[f64]) -> Option<Verdict> {
     let (m, wrong) = found.first()?;
     Some(Verdict {
         outcome: Outcome::Mistake(*m),
-        message: mistake_message(&found, true),
+        message: mistake_message(task, &found, true),
         matched: Some(wrong.values.iter().map(|v| v * 100.0).collect()),
         flaw: None,
     })

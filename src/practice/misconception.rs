@@ -102,6 +102,40 @@ impl Misconception {
         }
     }
 
+    /// The name of the mistake as said about an answer to `task`: true of
+    /// that answer (choosing the flatter of two temperatures is not "swapping
+    /// T for 1/T", and a ratio has no sum to divide by).
+    pub fn name_for(self, task: &Task) -> &'static str {
+        match (self, task) {
+            (Misconception::SwappedTemperature, Task::MorePeaked { .. }) => {
+                "picked the flatter temperature"
+            }
+            (Misconception::SwappedTemperature, Task::Ratio { .. }) => {
+                "multiplied by T instead of dividing"
+            }
+            _ => self.name(),
+        }
+    }
+
+    /// [`Misconception::explanation`], said of an answer to `task`.
+    pub fn explanation_for(self, task: &Task) -> &'static str {
+        match (self, task) {
+            (Misconception::SwappedTemperature, Task::MorePeaked { .. }) => {
+                "Logits are divided by T, so a smaller T stretches the gaps between them and makes the distribution more peaked; a larger T flattens it."
+            }
+            (Misconception::SwappedTemperature, Task::Ratio { .. }) => {
+                "Temperature divides: the ratio is e^((xᵢ − xⱼ) / T), so the gap is divided by T before it is exponentiated."
+            }
+            (Misconception::ForgotToExponentiate, Task::Ratio { .. }) => {
+                "The gap over T is only the exponent: the ratio itself is e to that power, e^((xᵢ − xⱼ) / T)."
+            }
+            (Misconception::IgnoredTemperature, Task::Ratio { .. }) => {
+                "Divide the gap by T before exponentiating: the ratio is e^((xᵢ − xⱼ) / T)."
+            }
+            _ => self.explanation(),
+        }
+    }
+
     /// The wrong computation the checker redoes to recognise the mistake.
     pub fn wrong_computation(self) -> &'static str {
         match self {

@@ -152,10 +152,14 @@ test("the hard problem goes through its four parts to solved", async () => {
   assert.match(await page.textContent("#problem-hard-part"), /Part 1 of 4/);
   assert.match(await answer(page, "hard", "0.936 0.047 0.017"), /Correct.*part 2/);
   assert.match(await answer(page, "hard", "(0.736, 0.164, 0.100)"), /Correct.*part 3/);
-  assert.match(await answer(page, "hard", "2"), /swapped T for 1\/T/);
+  const flatter = await answer(page, "hard", "2");
+  assert.match(flatter, /picked the flatter temperature/, flatter);
+  assert.doesNotMatch(flatter, /1\/T|ratio/, "choosing the flatter T inverts nothing");
   assert.match(await answer(page, "hard", "1"), /Correct.*part 4/);
   assert.match(await answer(page, "hard", "1/e^3"), /upside down/);
-  assert.match(await answer(page, "hard", "3"), /forgot to exponentiate/);
+  const exponent = await answer(page, "hard", "3");
+  assert.match(exponent, /forgot to exponentiate/, exponent);
+  assert.doesNotMatch(exponent, /sum/, "a ratio has no sum to divide by");
   assert.match(await answer(page, "hard", "e^3"), /Correct.*solved/);
   assert.match(await page.textContent("#practice-summary"), /Solved: 1 problem\b/);
   const after = await answer(page, "hard", "4");

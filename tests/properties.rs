@@ -141,7 +141,9 @@ fn half_unit(text: &str) -> f64 {
         None => (text, 0),
     };
     let decimals = mantissa.split_once('.').map_or(0, |(_, d)| d.len()) as i32;
-    0.5 * 10f64.powi(power - decimals)
+    // Parsed rather than `0.5 * 10f64.powi(..)`: for subnormals `powi`
+    // computes 1 / 10^322, which overflows to 0 and leaves no slack at all.
+    format!("5e{}", power - decimals - 1).parse().unwrap()
 }
 
 proptest! {
@@ -201,4 +203,20 @@ proptest! {
         prop_assert!(decimals <= 4 && (significant <= 6 || v.abs() < 10.0), "{:e}: {}", v, text);
         prop_assert!(!text.contains("NaN"));
     }
+}
+
+/// The subnormal that CI's proptest run found: half a unit of its last
+/// shown digit must be a real, non-zero slack, and the value reads back
+/// within it.
+#[test]
+fn a_subnormal_field_reads_back_within_half_its_last_digit() {
+    let v = 7.336051e-317;
+    let text = softmax_lesson::explorer::format::field(v);
+    let slack = half_unit(&text);
+    assert!(slack > 0.0, "{text}");
+    let back = softmax_lesson::input::parse_logit(&text).unwrap();
+    assert!(
+        (back - v).abs() <= slack + 5e-324,
+        "{v:e} shown as {text} reads back as {back:e}"
+    );
 }

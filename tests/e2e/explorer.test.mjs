@@ -4,8 +4,7 @@ import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import {
   launch, open, expectClean, expectAccessible, visibleText,
-  shownProbabilities, assertClose, typeInto, BASE_URL,
-} from "./helpers.mjs";
+  shownProbabilities, assertClose, typeInto, BASE_URL, fieldMessage } from "./helpers.mjs";
 import { explorerTexts, unreadableNumbers, watchLive, liveUpdates } from "./explorer-helpers.mjs";
 
 let browser;
@@ -81,13 +80,13 @@ test("invalid input shows a message beside the field and keeps the last good sta
   for (const bad of ["", "abc", "NaN", "1e999", "0x10", "1,5"]) {
     await typeInto(page, "#logit-2", bad);
     assert.equal(await page.locator("#logit-2").getAttribute("aria-invalid"), "true", bad);
-    assert.notEqual((await page.textContent("#logit-2-error")).trim(), "", bad);
+    assert.notEqual(await fieldMessage(page, "#logit-2"), "", bad);
     assertClose(await shownProbabilities(page), [0.665, 0.245, 0.090], 0.0005, `after ${bad}`);
   }
   for (const bad of ["-1", "NaN", "abc", ""]) {
     await typeInto(page, "#temperature", bad);
     assert.equal(await page.locator("#temperature").getAttribute("aria-invalid"), "true", bad);
-    assert.notEqual((await page.textContent("#temperature-error")).trim(), "", bad);
+    assert.notEqual(await fieldMessage(page, "#temperature"), "", bad);
   }
   const text = await visibleText(page);
   assert.ok(!/\bNaN\b/.test(text) && !/undefined/.test(text), "no NaN or undefined on screen");
@@ -167,7 +166,7 @@ test("a logit field takes -inf to mask a class, in every spelling, but not for e
   // ...and masking the last one is refused, with a message, keeping that state.
   await typeInto(page, "#logit-3", "-inf");
   assert.equal(await page.locator("#logit-3").getAttribute("aria-invalid"), "true");
-  assert.match(await page.textContent("#logit-3-error"), /At least one class must stay unmasked/);
+  assert.match(await fieldMessage(page, "#logit-3"), /At least one class must stay unmasked/);
   assert.deepEqual(await shownProbabilities(page), [0, 0, 1]);
   // +inf takes all the probability, as the core's contract says.
   await typeInto(page, "#logit-3", "0");
@@ -256,6 +255,36 @@ test("a typed value keeps its digits in the state and the link; the field shows 
   const spoken = (await liveUpdates(page)).filter((u) => u.id === "explorer-live");
   assert.equal(spoken.length, 1, "one summary once the typing is committed");
   assert.deepEqual(unreadableNumbers(spoken[0].text), []);
+  expectClean(log);
+  await context.close();
+});
+
+test("a half-typed number is not announced as an error; a pause or Enter shows the message", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  await watchLive(page);
+  const field = page.locator("#logit-2");
+  await field.click();
+  await field.press("Control+A");
+  // On the way to -1.5 the field holds "-" and "-1." for a moment.
+  await page.keyboard.type("-1.5", { delay: 120 });
+  await page.waitForTimeout(1200);
+  const errors = (await liveUpdates(page)).filter((u) => u.id === "logit-2-error" && u.text.trim() !== "");
+  assert.deepEqual(errors, [], "no message is spoken while typing a good number");
+  assert.equal(await field.getAttribute("aria-invalid"), null);
+  // A bad value left alone is explained after the pause...
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Backspace");
+  await page.keyboard.press("Backspace");
+  assert.equal(await field.getAttribute("aria-invalid"), "true", "the border says so at once");
+  assert.equal((await page.textContent("#logit-2-error")).trim(), "", "the words wait for a pause");
+  assert.notEqual(await fieldMessage(page, "#logit-2"), "");
+  const spoken = (await liveUpdates(page)).filter((u) => u.id === "logit-2-error" && u.text.trim() !== "");
+  assert.equal(spoken.length, 1, "the message is spoken once");
+  // ...and at once when the field is committed.
+  await field.press("Control+A");
+  await page.keyboard.type("x");
+  await field.press("Enter");
+  assert.notEqual((await page.textContent("#logit-2-error")).trim(), "", "Enter shows the message at once");
   expectClean(log);
   await context.close();
 });

@@ -159,3 +159,24 @@ export async function typeInto(page, selector, text) {
   if (text === "") await field.press("Backspace");
   else await field.fill(text);
 }
+
+/**
+ * The message beside the field `selector` (in `<id>-error`), once it has
+ * had time to appear: a message for a field being typed in waits for a
+ * pause in the typing (see www/js/fields.js). Returns "" when the field is
+ * valid.
+ */
+export async function fieldMessage(page, selector) {
+  await page
+    .waitForFunction(
+      (sel) => {
+        const field = document.querySelector(sel);
+        const box = document.getElementById(`${field.id}-error`);
+        return !field.hasAttribute("aria-invalid") || (box?.textContent.trim() ?? "") !== "";
+      },
+      selector,
+      { timeout: 3000 },
+    )
+    .catch(() => {});
+  return (await page.textContent(`${selector}-error`)).trim();
+}

@@ -5,7 +5,7 @@
 // HTML.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, expectClean, visibleText, shownProbabilities } from "./helpers.mjs";
+import { launch, open, expectClean, visibleText, shownProbabilities, fieldMessage } from "./helpers.mjs";
 
 const BAD = [
   "", "   ", "abc", "1e999", "-1e999", "NaN", "Infinity", "0x10", "1,5",
@@ -56,6 +56,7 @@ test("every text field answers every bad value with a message and keeps the last
       const before = await shownProbabilities(page);
       await field.fill(bad);
       if (!numeric) await field.press("Enter");
+      else await fieldMessage(page, `#${id}`);
       const { texts, verdict, invalid } = await messageBeside(page, id);
       if (numeric) {
         assert.equal(invalid, "true", `#${id} accepted ${JSON.stringify(bad.slice(0, 20))}`);

@@ -30,7 +30,8 @@ function attempt(field, change, options = {}) {
     update(options);
     return true;
   } catch (error) {
-    if (field) showFieldError(field, error.message);
+    // A field being typed in (`except`) announces its message after a pause.
+    if (field) showFieldError(field, error.message, undefined, { typing: options.except === field });
     return false;
   }
 }
@@ -433,7 +434,7 @@ function wireControls() {
       checkNumber(amount.value);
       showFieldError(amount, "");
     } catch (error) {
-      showFieldError(amount, error.message);
+      showFieldError(amount, error.message, undefined, { typing: true });
     }
   });
   const shift = (subtract) => attempt(amount, () => view.shiftAll(amount.value, subtract));

@@ -141,7 +141,7 @@ function wireField(id, setter) {
       showFieldError(field, "");
       render({ except: field });
     } catch (error) {
-      showFieldError(field, error.message);
+      showFieldError(field, error.message, undefined, { typing: true });
     }
   });
 }

@@ -74,8 +74,8 @@ function routeBlock(route, count) {
   return block;
 }
 
-function showError(message) {
-  showFieldError($("stab-logits"), message);
+function showError(message, typing = false) {
+  showFieldError($("stab-logits"), message, undefined, { typing });
   if (message) $("stab-logits-read").textContent = "";
 }
 
@@ -118,7 +118,7 @@ export function mount() {
       showError("");
       render({ logits: false });
     } catch (error) {
-      showError(error.message);
+      showError(error.message, true);
     }
   });
   $("stab-format").addEventListener("change", (event) => {

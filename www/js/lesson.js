@@ -152,7 +152,7 @@ function mountOwn(figure) {
       // Say which field is wrong; the last good example stays on screen.
       const message = error.message;
       const field = message.startsWith("Temperature:") ? temperature : logits;
-      showFieldError(field, message);
+      showFieldError(field, message, undefined, { typing: true });
       showFieldError(field === logits ? temperature : logits, "");
     }
   };

@@ -26,6 +26,33 @@ for (const colorScheme of ["light", "dark"]) {
   });
 }
 
+test("a canvas the keyboard operates is announced as a control, not as a picture", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  const canvases = await page.$$eval("canvas", (all) =>
+    all.map((c) => ({
+      id: c.id || c.className,
+      focusable: c.tabIndex >= 0,
+      role: c.getAttribute("role"),
+      kind: c.getAttribute("aria-roledescription"),
+      named: Boolean(c.getAttribute("aria-label") || c.getAttribute("aria-labelledby")),
+    })),
+  );
+  assert.ok(canvases.filter((c) => c.focusable).length >= 5, "the triangle, the bars, two heatmaps and the player");
+  for (const c of canvases) {
+    assert.ok(c.named, `${c.id} has a name`);
+    if (c.focusable) {
+      // Screen readers pass keys through to an application (focus mode);
+      // an image would keep the arrow keys for reading.
+      assert.equal(c.role, "application", `${c.id} takes keys, so it is not an image`);
+      assert.ok(c.kind, `${c.id} says what kind of control it is`);
+    } else {
+      assert.equal(c.role, "img", `${c.id} is a picture`);
+    }
+  }
+  expectClean(log);
+  await context.close();
+});
+
 test("Tab reaches every control in order, each with a visible focus ring, and the keyboard operates it", async () => {
   const { page, log, context } = await open(browser, "#logits=2,1,0&T=1", { viewport: { width: 1280, height: 900 } });
   // Radio buttons of one group are a single tab stop.

@@ -32,6 +32,8 @@ function clippedContent(page) {
     for (const el of document.querySelectorAll("body *")) {
       if (el.closest(".visually-hidden, [hidden], script, style, noscript")) continue;
       if (el.matches(".skip-link:not(:focus)")) continue; // off screen until focused, on purpose
+      // Inside a closed <details> nothing is shown until it is opened.
+      if (el.closest("details:not([open])") && !el.closest("summary")) continue;
       if (el.getClientRects().length === 0) continue;
       const style = getComputedStyle(el);
       const over = el.scrollWidth - el.clientWidth;
@@ -46,6 +48,10 @@ function clippedContent(page) {
         // A box that scrolls sideways must say so and be reachable by keyboard.
         const labelled = el.getAttribute("role") === "region" && (el.getAttribute("aria-label") || el.getAttribute("aria-labelledby"));
         if (el.tabIndex < 0 || !labelled) found.push(`scrolls sideways without a focusable, labelled region: ${name(el)}`);
+        // Phones hide the scrollbar, so the hidden side must show a cue.
+        if (!(el.dataset.more ?? "").includes("right") || style.boxShadow === "none") {
+          found.push(`scrolls sideways with no shade on the edge that hides more: ${name(el)}`);
+        }
       }
       const rect = el.getBoundingClientRect();
       if (rect.width > 0 && (rect.right > innerWidth + 1 || rect.left < -1) && style.position !== "fixed") {
@@ -64,6 +70,12 @@ for (const width of WIDTHS) {
   test(`at ${width} px nothing is clipped, cut or off the screen anywhere on the page`, async () => {
     const { page, log, context } = await openAt(width, "#logits=2,1,0&T=1");
     assert.deepEqual(await clippedContent(page), []);
+    // And with every folded part opened, once the page has laid it out.
+    await page.evaluate(async () => {
+      for (const details of document.querySelectorAll("details")) details.open = true;
+      for (let k = 0; k < 3; k++) await new Promise((r) => requestAnimationFrame(r));
+    });
+    assert.deepEqual(await clippedContent(page), [], "with every <details> open");
     expectClean(log);
     await context.close();
   });

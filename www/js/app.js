@@ -115,7 +115,7 @@ async function main() {
   explorer.mount();
   // Let the explorer reach the screen before the lesson's own figures are
   // drawn; the lesson's script is fetched meanwhile.
-  const lessonParts = Promise.all([import("./lesson.js"), import("./toc.js")]);
+  const lessonParts = Promise.all([import("./lesson.js"), import("./toc.js"), import("./scroll-cue.js")]);
   await reveal();
   explorer.drawBelowTheFold();
   // One part per task, so the page stays responsive while they mount; a

@@ -25,6 +25,8 @@ pub mod explorer;
 pub mod input;
 pub mod labs;
 pub mod lesson;
+#[cfg(feature = "mathtext")]
+pub mod mathtext;
 pub mod practice;
 pub mod simplex;
 #[cfg(target_arch = "wasm32")]

@@ -36,7 +36,11 @@ fn the_lessons_own_problems_come_first() {
     let medium = generate(Level::Medium, 0);
     assert!(medium.derivation.is_some());
     let hard = generate(Level::Hard, 0);
-    assert_eq!(hard.parts.len(), 4);
+    assert_eq!(
+        hard.parts.len(),
+        5,
+        "two softmaxes, the peaked T, a ratio at each T"
+    );
     let at_1 = hard.parts[0].task.expected();
     let at_2 = hard.parts[1].task.expected();
     // x = (4, 1, 0) at T = 1 and T = 2.
@@ -48,6 +52,7 @@ fn the_lessons_own_problems_come_first() {
     }
     assert_eq!(hard.parts[2].task.expected(), vec![1.0]);
     assert!(near(hard.parts[3].task.expected()[0], 3f64.exp(), 1e-12));
+    assert!(near(hard.parts[4].task.expected()[0], 1.5f64.exp(), 1e-12));
     // The textbook's numbers are seed 1: x = (3, 1, -1), and (2, 1, 0) + 10.
     let textbook = generate(Level::Hard, 1);
     for (p, want) in textbook.parts[1]
@@ -195,24 +200,105 @@ fn every_generated_answer_is_verified_by_the_core() {
     }
 }
 
+/// Every text a problem shows: statement, prompts, hints, solution, and
+/// the lines and feedback of its derivation and of its choice parts.
+fn texts_of(p: &softmax_lesson::practice::problem::Problem) -> Vec<String> {
+    let mut texts = vec![p.statement.clone()];
+    texts.extend(p.hints.iter().cloned());
+    texts.extend(p.solution.iter().cloned());
+    let mut steps: Vec<_> = p.derivation.iter().flat_map(|d| d.steps.iter()).collect();
+    if let Some(d) = &p.derivation {
+        texts.push(d.start.clone());
+    }
+    for part in &p.parts {
+        texts.push(part.prompt.clone());
+        if let Task::Choice(step) = &part.task {
+            steps.push(step);
+        }
+    }
+    for step in steps {
+        texts.push(step.prompt.clone());
+        texts.extend(step.options.iter().cloned());
+        texts.extend(step.feedback.iter().cloned());
+    }
+    texts
+}
+
+/// A line that is a formula has its words written out for screen readers
+/// (a radio button gets no name from MathML); a line of words needs none.
+#[test]
+fn every_formula_line_to_choose_has_words_to_read_aloud() {
+    for level in Level::ALL {
+        for seed in 0..50 {
+            let p = generate(level, seed);
+            let mut steps: Vec<_> = p.derivation.iter().flat_map(|d| d.steps.iter()).collect();
+            steps.extend(p.parts.iter().filter_map(|part| match &part.task {
+                Task::Choice(step) => Some(step),
+                _ => None,
+            }));
+            for step in steps {
+                let formulas = step.options.iter().any(|o| o.contains('$'));
+                if formulas {
+                    assert_eq!(
+                        step.spoken.len(),
+                        step.options.len(),
+                        "{}: {:?}",
+                        p.id(),
+                        step.prompt
+                    );
+                }
+                for words in &step.spoken {
+                    assert!(
+                        !words.is_empty() && !words.contains(['$', '\\', '^', '_']),
+                        "{words}"
+                    );
+                }
+            }
+        }
+    }
+}
+
 #[test]
 fn no_generated_text_shows_nan_or_undefined() {
     for level in Level::ALL {
         for seed in 0..200 {
             let p = generate(level, seed);
-            let mut texts = vec![p.statement.clone()];
-            texts.extend(p.hints.iter().cloned());
-            texts.extend(p.solution.iter().cloned());
-            texts.extend(p.parts.iter().map(|part| part.prompt.clone()));
-            for text in texts {
+            for text in texts_of(&p) {
+                // LaTeX's \infty is the typeset symbol; a bare "inf" would be
+                // Rust's Display of an infinity leaking into the text.
+                let words = text.replace("\\infty", "∞");
                 assert!(
-                    !text.contains("NaN") && !text.contains("undefined") && !text.contains("inf"),
+                    !words.contains("NaN")
+                        && !words.contains("undefined")
+                        && !words.contains("inf"),
                     "{}: {text}",
                     p.id()
                 );
             }
         }
     }
+}
+
+/// The page shows every problem text typeset: each formula between `$`
+/// signs parses, needs no inline style, and no `$` is left over.
+#[test]
+fn every_problem_text_typesets_as_mathml() {
+    let mut formulas = 0;
+    for level in Level::ALL {
+        for seed in 0..300 {
+            let p = generate(level, seed);
+            for text in texts_of(&p) {
+                let html = softmax_lesson::mathtext::text_to_html(&text)
+                    .unwrap_or_else(|e| panic!("{}: {text}: {e}", p.id()));
+                assert!(!html.contains('$'), "{}: {text}", p.id());
+                formulas += html.matches("<math").count();
+            }
+        }
+    }
+    assert!(
+        formulas > 10_000,
+        "the problems are written with math: {formulas} formulas"
+    );
 }
 
 #[test]

@@ -10,6 +10,10 @@ pub struct Step {
     pub prompt: String,
     /// Candidate lines.
     pub options: Vec<String>,
+    /// How each line is read aloud, when it is a formula (same order as
+    /// `options`); empty when the lines are words. Browsers give a form
+    /// control no name from MathML, so a formula needs its words written.
+    pub spoken: Vec<String>,
     /// Index of the right line in `options`.
     pub correct: usize,
     /// Why each option is right or wrong (same order as `options`).
@@ -34,33 +38,39 @@ pub struct StepVerdict {
     pub message: String,
 }
 
-fn step(prompt: &str, options: [(&str, &str); 3], correct: usize) -> Step {
+/// A step of three formula lines, each `(line, read aloud, feedback)`.
+fn step(prompt: &str, options: [(&str, &str, &str); 3], correct: usize) -> Step {
     Step {
         prompt: prompt.to_owned(),
-        options: options.iter().map(|(o, _)| (*o).to_owned()).collect(),
+        options: options.iter().map(|(o, _, _)| (*o).to_owned()).collect(),
+        spoken: options.iter().map(|(_, s, _)| (*s).to_owned()).collect(),
         correct,
-        feedback: options.iter().map(|(_, f)| (*f).to_owned()).collect(),
+        feedback: options.iter().map(|(_, _, f)| (*f).to_owned()).collect(),
     }
 }
 
-/// The derivation of shift invariance, in four steps.
+/// The derivation of shift invariance, in four steps. Every line is
+/// LaTeX between `$` signs (see [`crate::mathtext`]).
 pub fn shift_invariance() -> Derivation {
     Derivation {
-        start: "Let yᵢ = xᵢ + c for every i. Then softmax(y)ᵢ = e^(yᵢ) / Σⱼ e^(yⱼ).".to_owned(),
+        start: r"Let $y_i = x_i + c$ for every $i$. Then $\operatorname{softmax}(\mathbf{y})_i = \dfrac{e^{y_i}}{\sum_j e^{y_j}}$.".to_owned(),
         steps: vec![
             step(
                 "Step 1: write the shifted logits into the definition.",
                 [
                     (
-                        "(e^(xᵢ) + c) / Σⱼ (e^(xⱼ) + c)",
+                        r"$\dfrac{e^{x_i} + c}{\sum_j (e^{x_j} + c)}$",
+                        "e to the x i, plus c, over the sum over j of e to the x j, plus c",
                         "The constant is added to the logit, so it sits inside the exponent, not next to it.",
                     ),
                     (
-                        "e^(xᵢ + c) / Σⱼ e^(xⱼ + c)",
-                        "Every logit, in the numerator and in each term of the sum, carries the same + c.",
+                        r"$\dfrac{e^{x_i + c}}{\sum_j e^{x_j + c}}$",
+                        "e to the power x i plus c, over the sum over j of e to the power x j plus c",
+                        "Every logit, in the numerator and in each term of the sum, carries the same $+c$.",
                     ),
                     (
-                        "e^(xᵢ + c) / Σⱼ e^(xⱼ)",
+                        r"$\dfrac{e^{x_i + c}}{\sum_j e^{x_j}}$",
+                        "e to the power x i plus c, over the sum over j of e to the x j",
                         "The shift applies to every logit, including the ones summed in the denominator.",
                     ),
                 ],
@@ -70,16 +80,19 @@ pub fn shift_invariance() -> Derivation {
                 "Step 2: split each exponential of a sum.",
                 [
                     (
-                        "e^c · e^(xᵢ) / Σⱼ e^c · e^(xⱼ)",
-                        "The exponential turns a sum in the exponent into a product: e^(a + b) = e^a · e^b.",
+                        r"$\dfrac{e^c \cdot e^{x_i}}{\sum_j e^c \cdot e^{x_j}}$",
+                        "e to the c times e to the x i, over the sum over j of e to the c times e to the x j",
+                        r"The exponential turns a sum in the exponent into a product: $e^{a + b} = e^a \cdot e^b$.",
                     ),
                     (
-                        "(e^c + e^(xᵢ)) / Σⱼ (e^c + e^(xⱼ))",
-                        "e^(a + b) is a product e^a · e^b, not a sum e^a + e^b.",
+                        r"$\dfrac{e^c + e^{x_i}}{\sum_j (e^c + e^{x_j})}$",
+                        "e to the c plus e to the x i, over the sum over j of e to the c plus e to the x j",
+                        r"$e^{a + b}$ is a product $e^a \cdot e^b$, not a sum $e^a + e^b$.",
                     ),
                     (
-                        "c · e^(xᵢ) / Σⱼ c · e^(xⱼ)",
-                        "The constant stays in an exponential: e^(xᵢ + c) = e^c · e^(xᵢ), not c · e^(xᵢ).",
+                        r"$\dfrac{c \cdot e^{x_i}}{\sum_j c \cdot e^{x_j}}$",
+                        "c times e to the x i, over the sum over j of c times e to the x j",
+                        r"The constant stays in an exponential: $e^{x_i + c} = e^c \cdot e^{x_i}$, not $c \cdot e^{x_i}$.",
                     ),
                 ],
                 0,
@@ -88,16 +101,19 @@ pub fn shift_invariance() -> Derivation {
                 "Step 3: take the common factor out of the sum.",
                 [
                     (
-                        "e^c · e^(xᵢ) / (e^(n·c) · Σⱼ e^(xⱼ))",
-                        "Factoring e^c out of a sum takes it out once, not once per term: c·(a + b) = c·a + c·b.",
+                        r"$\dfrac{e^c \cdot e^{x_i}}{e^{n c} \cdot \sum_j e^{x_j}}$",
+                        "e to the c times e to the x i, over e to the n c times the sum over j of e to the x j",
+                        r"Factoring $e^c$ out of a sum takes it out once, not once per term: $c(a + b) = ca + cb$.",
                     ),
                     (
-                        "e^c · e^(xᵢ) / (n · e^c + Σⱼ e^(xⱼ))",
-                        "The terms are products e^c · e^(xⱼ), so e^c factors out; nothing is added.",
+                        r"$\dfrac{e^c \cdot e^{x_i}}{n e^c + \sum_j e^{x_j}}$",
+                        "e to the c times e to the x i, over n times e to the c plus the sum over j of e to the x j",
+                        r"The terms are products $e^c \cdot e^{x_j}$, so $e^c$ factors out; nothing is added.",
                     ),
                     (
-                        "e^c · e^(xᵢ) / (e^c · Σⱼ e^(xⱼ))",
-                        "e^c does not depend on j, so it leaves the sum as a single factor.",
+                        r"$\dfrac{e^c \cdot e^{x_i}}{e^c \cdot \sum_j e^{x_j}}$",
+                        "e to the c times e to the x i, over e to the c times the sum over j of e to the x j",
+                        "$e^c$ does not depend on $j$, so it leaves the sum as a single factor.",
                     ),
                 ],
                 2,
@@ -106,16 +122,19 @@ pub fn shift_invariance() -> Derivation {
                 "Step 4: simplify.",
                 [
                     (
-                        "e^c · softmax(x)ᵢ",
-                        "The e^c in the denominator cancels the one in the numerator; nothing is left over.",
+                        r"$e^c \cdot \operatorname{softmax}(\mathbf{x})_i$",
+                        "e to the c times softmax of x, entry i",
+                        "The $e^c$ in the denominator cancels the one in the numerator; nothing is left over.",
                     ),
                     (
-                        "e^(xᵢ) / Σⱼ e^(xⱼ) = softmax(x)ᵢ",
-                        "e^c is positive, so it cancels top and bottom: the shift changes nothing.",
+                        r"$\dfrac{e^{x_i}}{\sum_j e^{x_j}} = \operatorname{softmax}(\mathbf{x})_i$",
+                        "e to the x i over the sum over j of e to the x j, which is softmax of x, entry i",
+                        "$e^c$ is positive, so it cancels top and bottom: the shift changes nothing.",
                     ),
                     (
-                        "e^(xᵢ) / Σⱼ e^(xⱼ) + c",
-                        "c was inside the exponentials, which cancel as a factor; no c is added at the end.",
+                        r"$\dfrac{e^{x_i}}{\sum_j e^{x_j}} + c$",
+                        "e to the x i over the sum over j of e to the x j, plus c",
+                        "$c$ was inside the exponentials, which cancel as a factor; no $c$ is added at the end.",
                     ),
                 ],
                 1,

@@ -15,9 +15,8 @@
 
 use crate::explorer::format::fixed;
 use crate::practice::derivation::{shift_invariance, Step};
-use crate::practice::misconception::sub;
 use crate::practice::problem::{
-    masked, number, probabilities, softmax_t, vector, Level, Part, Problem, Task,
+    masked, softmax_t, tex_number, tex_probabilities, tex_vector, Level, Part, Problem, Task,
 };
 use crate::practice::rng::Rng;
 
@@ -124,6 +123,19 @@ fn blank(level: Level) -> Problem {
     }
 }
 
+/// A number already written (with `−` for minus) as LaTeX.
+fn tex(text: &str) -> String {
+    text.replace('−', "-")
+}
+
+/// A line of a derivation as the next line of the worked solution.
+fn equals(line: &str) -> String {
+    match line.strip_prefix('$') {
+        Some(math) => format!("$= {math}"),
+        None => format!("= {line}"),
+    }
+}
+
 fn exps(logits: &[f64], t: f64) -> Vec<f64> {
     let m = logits.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     logits.iter().map(|&x| ((x - m) / t).exp()).collect()
@@ -142,35 +154,38 @@ fn softmax_lines(logits: &[f64], t: f64, mask: &[bool]) -> Vec<String> {
         .collect();
     if !hidden.is_empty() {
         lines.push(format!(
-            "Mask: position {} becomes −∞, so x = {}; e^(−∞) = 0 drops it from the sum.",
+            "Mask: position {} becomes $-\\infty$, so $\\mathbf{{x}} = {}$; $e^{{-\\infty}} = 0$ drops it from the sum.",
             hidden.join(" and "),
-            vector(&x)
+            tex_vector(&x)
         ));
     }
     let scaled: Vec<f64> = x.iter().map(|v| v / t).collect();
     if t != 1.0 {
         lines.push(format!(
-            "Divide by T = {}: x / T = {}.",
-            number(t),
-            vector(&scaled)
+            "Divide by $T = {}$: $\\mathbf{{x}} / T = {}$.",
+            tex_number(t),
+            tex_vector(&scaled)
         ));
     }
     let m = scaled.iter().copied().fold(f64::NEG_INFINITY, f64::max);
     let z: Vec<f64> = scaled.iter().map(|v| v - m).collect();
     if m != 0.0 {
         lines.push(format!(
-            "Subtract the largest, m = {}: z = {}.",
-            number(m),
-            vector(&z)
+            "Subtract the largest, $m = {}$: $\\mathbf{{z}} = {}$.",
+            tex_number(m),
+            tex_vector(&z)
         ));
     }
     let e = exps(&x, t);
     let total: f64 = e.iter().sum();
-    lines.push(format!("Exponentiate: e^z ≈ {}.", vector(&e)));
-    lines.push(format!("Add them up: S ≈ {}.", number(total)));
     lines.push(format!(
-        "Divide each by S: p ≈ {}.",
-        probabilities(&softmax_t(&x, t))
+        "Exponentiate: $e^{{\\mathbf{{z}}}} \\approx {}$.",
+        tex_vector(&e)
+    ));
+    lines.push(format!("Add them up: $S \\approx {}$.", tex_number(total)));
+    lines.push(format!(
+        "Divide each by $S$: $\\mathbf{{p}} \\approx {}$.",
+        tex_probabilities(&softmax_t(&x, t))
     ));
     lines
 }
@@ -179,9 +194,9 @@ fn exps_hint(logits: &[f64], t: f64, mask: &[bool]) -> String {
     let e = exps(&masked(logits, mask), t);
     let total: f64 = e.iter().sum();
     format!(
-        "After subtracting the largest scaled logit, the exponentials are ≈ {} and add up to ≈ {}; divide each by that sum.",
-        vector(&e),
-        number(total)
+        "After subtracting the largest scaled logit, the exponentials are $\\approx {}$ and add up to $\\approx {}$; divide each by that sum.",
+        tex_vector(&e),
+        tex_number(total)
     )
 }
 
@@ -193,16 +208,16 @@ fn uniform_reason(logits: &[f64]) -> Step {
     let total: f64 = logits.iter().sum();
     let by_sum = if total == 0.0 {
         format!(
-            "Softmax divides exponentials, not logits: these logits add up to 0, so dividing by their sum would be 0/0, which has no value. Each exponential here is e^{} = {}.",
-            number(a),
-            number(a.exp())
+            "Softmax divides exponentials, not logits: these logits add up to 0, so dividing by their sum would be $0/0$, which has no value. Each exponential here is $e^{{{}}} = {}$.",
+            tex_number(a),
+            tex_number(a.exp())
         )
     } else {
         format!(
-            "Softmax divides exponentials, not logits (these add up to {}). The result is uniform because each exponential is the same, e^{} ≈ {}.",
-            number(total),
-            number(a),
-            number(a.exp())
+            "Softmax divides exponentials, not logits (these add up to ${}$). The result is uniform because each exponential is the same, $e^{{{}}} \\approx {}$.",
+            tex_number(total),
+            tex_number(a),
+            tex_number(a.exp())
         )
     };
     Step {
@@ -212,11 +227,13 @@ fn uniform_reason(logits: &[f64]) -> Step {
             "The logits are all equal, so their exponentials are all equal, and equal shares of the sum are 1/n each.".to_owned(),
             "Each probability is the logit divided by the sum of the logits.".to_owned(),
         ],
+        // Lines of words, read as they are written.
+        spoken: Vec::new(),
         correct: 1,
         feedback: vec![
-            "No: unequal logits get unequal shares, and a gap of 1 between two logits makes one probability e ≈ 2.718 times the other. The shares are equal here only because the logits are.".to_owned(),
+            "No: unequal logits get unequal shares, and a gap of 1 between two logits makes one probability $e \\approx 2.718$ times the other. The shares are equal here only because the logits are.".to_owned(),
             format!(
-                "softmax depends only on the differences between logits, and here every difference is 0, so each of the {n} classes gets 1/{n}."
+                "softmax depends only on the differences between logits, and here every difference is 0, so each of the {n} classes gets $1/{n}$."
             ),
             by_sum,
         ],
@@ -230,25 +247,28 @@ fn easy(logits: Vec<f64>) -> Problem {
     let mut solution = softmax_lines(&logits, 1.0, &mask);
     if equal {
         solution.push(format!(
-            "All {n} logits are equal, so softmax gives the uniform distribution: every entry is 1/{n}."
+            "All {n} logits are equal, so softmax gives the uniform distribution: every entry is $1/{n}$."
         ));
     } else {
-        solution.push("The larger the logit, the larger its share: a gap of 1 between two logits is a factor of e between their probabilities.".to_owned());
+        solution.push("The larger the logit, the larger its share: a gap of 1 between two logits is a factor of $e$ between their probabilities.".to_owned());
     }
     Problem {
         topic: "a softmax by hand".to_owned(),
         statement: if equal {
             format!(
-                "Compute softmax(x) for x = {}. Which distribution comes out, and why?",
-                vector(&logits)
+                "Compute $\\operatorname{{softmax}}(\\mathbf{{x}})$ for $\\mathbf{{x}} = {}$. Which distribution comes out, and why?",
+                tex_vector(&logits)
             )
         } else {
-            format!("Compute softmax(x) for x = {}.", vector(&logits))
+            format!(
+                "Compute $\\operatorname{{softmax}}(\\mathbf{{x}})$ for $\\mathbf{{x}} = {}$.",
+                tex_vector(&logits)
+            )
         },
         parts: {
             let mut parts = vec![Part {
                 prompt: format!(
-                    "Enter softmax(x): {n} probabilities in order (one number is enough if they are all the same)."
+                    "Enter $\\operatorname{{softmax}}(\\mathbf{{x}})$: {n} probabilities in order (one number is enough if they are all the same)."
                 ),
                 task: Task::Softmax {
                     logits: logits.clone(),
@@ -290,26 +310,26 @@ fn shift(logits: Vec<f64>, c: f64) -> Problem {
         derivation
             .steps
             .iter()
-            .filter_map(|s| s.options.get(s.correct).map(|line| format!("= {line}"))),
+            .filter_map(|s| s.options.get(s.correct).map(|line| equals(line))),
     );
     solution.push(format!(
-        "On numbers: x + c·1 = {}. Subtracting its largest entry gives the same z as for x itself, so the probabilities are softmax(x) ≈ {}.",
-        vector(&shifted),
-        probabilities(&crate::softmax(&logits))
+        "On numbers: $\\mathbf{{x}} + c\\mathbf{{1}} = {}$. Subtracting its largest entry gives the same $\\mathbf{{z}}$ as for $\\mathbf{{x}}$ itself, so the probabilities are $\\operatorname{{softmax}}(\\mathbf{{x}}) \\approx {}$.",
+        tex_vector(&shifted),
+        tex_probabilities(&crate::softmax(&logits))
     ));
     Problem {
         topic: "show that shifting changes nothing".to_owned(),
         statement: format!(
-            "Show that softmax is shift-invariant: softmax(x + c·1) = softmax(x) for every constant c. Complete the derivation line by line, then check it on numbers with x = {} and c = {}.",
-            vector(&logits),
-            number(c)
+            "Show that softmax is shift-invariant: $\\operatorname{{softmax}}(\\mathbf{{x}} + c\\mathbf{{1}}) = \\operatorname{{softmax}}(\\mathbf{{x}})$ for every constant $c$. Complete the derivation line by line, then check it on numbers with $\\mathbf{{x}} = {}$ and $c = {}$.",
+            tex_vector(&logits),
+            tex_number(c)
         ),
         derivation: Some(derivation),
         parts: vec![Part {
             prompt: format!(
-                "Check it on numbers: enter softmax(x + c·1), {n} probabilities, for x = {} and c = {}.",
-                vector(&logits),
-                number(c)
+                "Check it on numbers: enter $\\operatorname{{softmax}}(\\mathbf{{x}} + c\\mathbf{{1}})$, {n} probabilities, for $\\mathbf{{x}} = {}$ and $c = {}$.",
+                tex_vector(&logits),
+                tex_number(c)
             ),
             task: Task::Softmax {
                 logits: logits.clone(),
@@ -320,11 +340,11 @@ fn shift(logits: Vec<f64>, c: f64) -> Problem {
             },
         }],
         hints: vec![
-            "An exponential of a sum is a product: e^(xᵢ + c) = e^c · e^(xᵢ).".to_owned(),
-            "The same factor e^c sits in the numerator and in every term of the sum; take it out of the sum and cancel it.".to_owned(),
+            "An exponential of a sum is a product: $e^{x_i + c} = e^c \\cdot e^{x_i}$.".to_owned(),
+            "The same factor $e^c$ sits in the numerator and in every term of the sum; take it out of the sum and cancel it.".to_owned(),
             format!(
-                "So the numbers are those of softmax(x) for x = {}: exponentiate x, not x + c.",
-                vector(&logits)
+                "So the numbers are those of $\\operatorname{{softmax}}(\\mathbf{{x}})$ for $\\mathbf{{x}} = {}$: exponentiate $\\mathbf{{x}}$, not $\\mathbf{{x}} + c$.",
+                tex_vector(&logits)
             ),
         ],
         solution,
@@ -347,14 +367,14 @@ fn masking(logits: Vec<f64>, mask: Vec<bool>, t: f64) -> Problem {
     Problem {
         topic: "a masked softmax".to_owned(),
         statement: format!(
-            "A padding mask hides position {} of x = {}. Masked logits are set to −∞ before the softmax. Use temperature T = {}.",
+            "A padding mask hides position {} of $\\mathbf{{x}} = {}$. Masked logits are set to $-\\infty$ before the softmax. Use temperature $T = {}$.",
             hidden.join(" and "),
-            vector(&logits),
-            number(t)
+            tex_vector(&logits),
+            tex_number(t)
         ),
         parts: vec![Part {
             prompt: format!(
-                "Enter softmax(x / T) with the mask applied: {n} probabilities, in order, including the masked positions."
+                "Enter $\\operatorname{{softmax}}(\\mathbf{{x}} / T)$ with the mask applied: {n} probabilities, in order, including the masked positions."
             ),
             task: Task::Softmax {
                 logits: logits.clone(),
@@ -365,8 +385,8 @@ fn masking(logits: Vec<f64>, mask: Vec<bool>, t: f64) -> Problem {
             },
         }],
         hints: vec![
-            "A masked logit becomes −∞, and e^(−∞) = 0: it adds nothing to the sum and gets nothing back.".to_owned(),
-            "Take the softmax of the unmasked logits (divided by T) only, then put 0 at each masked position.".to_owned(),
+            "A masked logit becomes $-\\infty$, and $e^{-\\infty} = 0$: it adds nothing to the sum and gets nothing back.".to_owned(),
+            "Take the softmax of the unmasked logits (divided by $T$) only, then put 0 at each masked position.".to_owned(),
             exps_hint(&logits, t, &mask),
         ],
         solution,
@@ -383,28 +403,36 @@ fn log_softmax(logits: Vec<f64>) -> Problem {
     Problem {
         topic: "log-softmax without underflow".to_owned(),
         statement: format!(
-            "Compute log-softmax(x) for x = {}. One gap is so large that its probability underflows to 0 in double precision, yet its log-probability is an ordinary number.",
-            vector(&logits)
+            "Compute $\\operatorname{{log\\text{{-}}softmax}}(\\mathbf{{x}})$ for $\\mathbf{{x}} = {}$. One gap is so large that its probability underflows to 0 in double precision, yet its log-probability is an ordinary number.",
+            tex_vector(&logits)
         ),
         parts: vec![Part {
-            prompt: format!("Enter log-softmax(x): {n} log-probabilities, in order."),
+            prompt: format!(
+                "Enter $\\operatorname{{log\\text{{-}}softmax}}(\\mathbf{{x}})$: {n} log-probabilities, in order."
+            ),
             task: Task::LogSoftmax {
                 logits: logits.clone(),
             },
         }],
         hints: vec![
-            "log-softmax(x)ᵢ = xᵢ − lse(x), where lse(x) = ln Σⱼ e^(xⱼ) is the log-sum-exp.".to_owned(),
-            "Compute lse stably: with m the largest logit, lse(x) = m + ln Σⱼ e^(xⱼ − m). Never take the log of a probability that has already rounded to 0.".to_owned(),
-            format!("Here lse(x) ≈ {}; subtract it from each logit.", fixed(lse, 4)),
+            "$\\operatorname{log\\text{-}softmax}(\\mathbf{x})_i = x_i - \\operatorname{lse}(\\mathbf{x})$, where $\\operatorname{lse}(\\mathbf{x}) = \\ln \\sum_j e^{x_j}$ is the log-sum-exp.".to_owned(),
+            "Compute lse stably: with $m$ the largest logit, $\\operatorname{lse}(\\mathbf{x}) = m + \\ln \\sum_j e^{x_j - m}$. Never take the log of a probability that has already rounded to 0.".to_owned(),
+            format!(
+                "Here $\\operatorname{{lse}}(\\mathbf{{x}}) \\approx {}$; subtract it from each logit.",
+                tex(&fixed(lse, 4))
+            ),
         ],
         solution: vec![
-            format!("The largest logit is m = {}.", number(m)),
+            format!("The largest logit is $m = {}$.", tex_number(m)),
             format!(
-                "lse(x) = m + ln Σⱼ e^(xⱼ − m) ≈ {} (the underflowing term adds nothing visible).",
-                fixed(lse, 4)
+                "$\\operatorname{{lse}}(\\mathbf{{x}}) = m + \\ln \\sum_j e^{{x_j - m}} \\approx {}$ (the underflowing term adds nothing visible).",
+                tex(&fixed(lse, 4))
             ),
-            format!("log-softmax(x) = x − lse(x) ≈ ({}).", shown.join(", ")),
-            "ln(softmax(x)) would give −∞ for the tiny entry, because its probability rounds to 0 before the log is taken; log-softmax never forms that probability.".to_owned(),
+            format!(
+                "$\\operatorname{{log\\text{{-}}softmax}}(\\mathbf{{x}}) = \\mathbf{{x}} - \\operatorname{{lse}}(\\mathbf{{x}}) \\approx ({})$.",
+                tex(&shown.join(", "))
+            ),
+            "$\\ln(\\operatorname{softmax}(\\mathbf{x}))$ would give $-\\infty$ for the tiny entry, because its probability rounds to 0 before the log is taken; log-softmax never forms that probability.".to_owned(),
         ],
         ..blank(Level::Medium)
     }
@@ -449,8 +477,8 @@ fn temperatures(logits: Vec<f64>, ts: [f64; 2]) -> Problem {
     };
     let part = |t: f64| Part {
         prompt: format!(
-            "Enter softmax(x / T) for T = {}: {n} probabilities.",
-            number(t)
+            "Enter $\\operatorname{{softmax}}(\\mathbf{{x}} / T)$ for $T = {}$: {n} probabilities.",
+            tex_number(t)
         ),
         task: Task::Softmax {
             logits: logits.clone(),
@@ -462,47 +490,47 @@ fn temperatures(logits: Vec<f64>, ts: [f64; 2]) -> Problem {
     };
     let mut solution = Vec::new();
     for t in ts {
-        solution.push(format!("At T = {}:", number(t)));
+        solution.push(format!("At $T = {}$:", tex_number(t)));
         solution.extend(softmax_lines(&logits, t, &mask));
     }
     solution.push(format!(
-        "T = {} is more peaked. The ratio p{} / p{} = e^(({} − {}) / T) = e^({} / T) is ≈ {} at T = {} but only ≈ {} at T = {}: a smaller T stretches every gap, so the top class pulls further ahead.",
-        number(sharp),
-        sub(top),
-        sub(other),
-        number(logits[top]),
-        number(logits[other]),
-        number(gap),
-        fixed(ratio(sharp), 3),
-        number(sharp),
-        fixed(ratio(flat), 3),
-        number(flat)
+        "$T = {}$ is more peaked. The ratio $p_{{{}}} / p_{{{}}} = e^{{({} - {}) / T}} = e^{{{} / T}}$ is $\\approx {}$ at $T = {}$ but only $\\approx {}$ at $T = {}$: a smaller $T$ stretches every gap, so the top class pulls further ahead.",
+        tex_number(sharp),
+        top + 1,
+        other + 1,
+        tex_number(logits[top]),
+        tex_number(logits[other]),
+        tex_number(gap),
+        tex(&fixed(ratio(sharp), 3)),
+        tex_number(sharp),
+        tex(&fixed(ratio(flat), 3)),
+        tex_number(flat)
     ));
     Problem {
         topic: "two temperatures".to_owned(),
         statement: format!(
-            "Let x = {}. Compute softmax(x / T) for T = {} and T = {} (the max trick is allowed). Which is more peaked? Explain with a ratio of probabilities.",
-            vector(&logits),
-            number(ts[0]),
-            number(ts[1])
+            "Let $\\mathbf{{x}} = {}$. Compute $\\operatorname{{softmax}}(\\mathbf{{x}} / T)$ for $T = {}$ and $T = {}$ (the max trick is allowed). Which is more peaked? Explain with a ratio of probabilities.",
+            tex_vector(&logits),
+            tex_number(ts[0]),
+            tex_number(ts[1])
         ),
         parts: vec![
             part(ts[0]),
             part(ts[1]),
             Part {
                 prompt: format!(
-                    "Which temperature gives the more peaked distribution? Enter that T ({} or {}).",
-                    number(ts[0]),
-                    number(ts[1])
+                    "Which temperature gives the more peaked distribution? Enter that $T$ (${}$ or ${}$).",
+                    tex_number(ts[0]),
+                    tex_number(ts[1])
                 ),
                 task: peaked,
             },
             Part {
                 prompt: format!(
-                    "Explain with a ratio: at T = {}, what is p{} / p{}? (An expression is fine.)",
-                    number(sharp),
-                    sub(top),
-                    sub(other)
+                    "Explain with a ratio: at $T = {}$, what is $p_{{{}}} / p_{{{}}}$? (An expression is fine.)",
+                    tex_number(sharp),
+                    top + 1,
+                    other + 1
                 ),
                 task: Task::Ratio {
                     logits: logits.clone(),
@@ -512,25 +540,40 @@ fn temperatures(logits: Vec<f64>, ts: [f64; 2]) -> Problem {
                     other_temperatures: vec![flat],
                 },
             },
+            // The explanation needs the same ratio at the flatter
+            // temperature too: the comparison of the two is the reason.
+            Part {
+                prompt: format!(
+                    "And at $T = {}$, what is $p_{{{}}} / p_{{{}}}$? Compare it with your last answer. (An expression is fine.)",
+                    tex_number(flat),
+                    top + 1,
+                    other + 1
+                ),
+                task: Task::Ratio {
+                    logits: logits.clone(),
+                    temperature: flat,
+                    top,
+                    other,
+                    other_temperatures: vec![sharp],
+                },
+            },
         ],
         // In the order of the parts: computing softmax(x / T), comparing the
-        // two temperatures, then the ratio.
+        // two temperatures, then the ratio at each.
         hints: vec![
-            "Divide every logit by T first; then exponentiate each one and divide by the sum (subtracting the largest first keeps the numbers small).".to_owned(),
+            "Divide every logit by $T$ first; then exponentiate each one and divide by the sum (subtracting the largest first keeps the numbers small).".to_owned(),
             format!(
-                "At T = {}: {} At T = {}: {}",
-                number(ts[0]),
+                "At $T = {}$: {} At $T = {}$: {}",
+                tex_number(ts[0]),
                 exps_hint(&logits, ts[0], &mask),
-                number(ts[1]),
+                tex_number(ts[1]),
                 exps_hint(&logits, ts[1], &mask)
             ),
-            "Dividing by a smaller T makes every gap larger, so the top class gets a bigger share.".to_owned(),
+            "Dividing by a smaller $T$ makes every gap larger, so the top class gets a bigger share.".to_owned(),
             format!(
-                "The ratio of two probabilities depends only on the gap between their logits: p{} / p{} = e^((x{} − x{}) / T).",
-                sub(top),
-                sub(other),
-                sub(top),
-                sub(other)
+                "The ratio of two probabilities depends only on the gap between their logits: $p_{{{i}}} / p_{{{k}}} = e^{{(x_{{{i}}} - x_{{{k}}}) / T}}$.",
+                i = top + 1,
+                k = other + 1
             ),
         ],
         solution,

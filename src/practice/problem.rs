@@ -178,6 +178,11 @@ pub struct Part {
 }
 
 /// A practice problem.
+///
+/// Its texts (statement, prompts, hints, solution lines, and the lines and
+/// feedback of its derivation and choices) are written with inline LaTeX
+/// math between `$` signs, typeset for the page by
+/// [`crate::mathtext::text_to_html`].
 #[derive(Debug, Clone, PartialEq)]
 pub struct Problem {
     /// Its level.
@@ -221,6 +226,25 @@ pub fn vector(values: &[f64]) -> String {
 pub fn probabilities(values: &[f64]) -> String {
     let items: Vec<String> = values.iter().map(|&v| fixed(v, 3)).collect();
     format!("({})", items.join(", "))
+}
+
+/// [`number`] as LaTeX, for use between `$` signs: `-1`, `-\infty`.
+pub fn tex_number(v: f64) -> String {
+    if v.is_infinite() {
+        return if v > 0.0 { r"\infty" } else { r"-\infty" }.to_owned();
+    }
+    number(v).replace('−', "-")
+}
+
+/// [`vector`] as LaTeX: `(3, 1, -1)`.
+pub fn tex_vector(values: &[f64]) -> String {
+    let items: Vec<String> = values.iter().map(|&v| tex_number(v)).collect();
+    format!("({})", items.join(", "))
+}
+
+/// [`probabilities`] as LaTeX.
+pub fn tex_probabilities(values: &[f64]) -> String {
+    probabilities(values).replace('−', "-")
 }
 
 #[cfg(test)]

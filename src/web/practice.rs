@@ -1,10 +1,12 @@
 //! The practice section's JavaScript face: one [`PracticeView`] holds the
 //! problem shown at each level, how far the learner got in it, and the
 //! stored progress. JavaScript sends what was typed or clicked and gets back
-//! plain objects of strings to put on the page.
+//! plain objects to put on the page: labels as text, a problem's texts and
+//! verdicts as HTML whose math is MathML ([`crate::mathtext`]).
 
 use super::js_error;
-use super::{set, strings};
+use super::set;
+use crate::mathtext::text_to_html_or_plain;
 use crate::practice::check::{check, tolerance_note, Outcome};
 use crate::practice::generate::{generate, MAX_SEED};
 use crate::practice::misconception::Misconception;
@@ -99,6 +101,17 @@ impl Slot {
     }
 }
 
+/// A problem's text (LaTeX math between `$` signs) as HTML with MathML,
+/// for the page to insert as markup; see [`crate::mathtext`].
+fn html(text: &str) -> JsValue {
+    JsValue::from_str(&text_to_html_or_plain(text))
+}
+
+/// [`html`] of each text, as an array.
+fn htmls<'a>(texts: impl Iterator<Item = &'a String>) -> JsValue {
+    texts.map(|t| html(t)).collect::<Array>().into()
+}
+
 fn origin(seed: u32) -> String {
     if seed == 0 {
         "The lesson's own numbers".to_owned()
@@ -114,6 +127,9 @@ pub struct PracticeView {
     slots: Vec<Slot>,
     today: u32,
     next_seed: u64,
+    /// Problems solved for the first time during this visit: the page says
+    /// "solved before" only of problems solved on an earlier visit.
+    first_solved_now: Vec<ProblemId>,
 }
 
 impl Default for PracticeView {
@@ -164,6 +180,9 @@ impl PracticeView {
         } else {
             Attempt::Solved
         };
+        if !self.progress.is_solved(id) {
+            self.first_solved_now.push(id);
+        }
         schedule::record(&mut self.progress, id, attempt, today);
         let due = self.progress.card(id).map_or(today, |c| c.due);
         Ok(Some(format!(
@@ -183,6 +202,7 @@ impl PracticeView {
             slots: Vec::new(),
             today: 0,
             next_seed: 1,
+            first_solved_now: Vec::new(),
         };
         for level in Level::ALL {
             view.open_problem(level, 0);
@@ -364,14 +384,14 @@ impl PracticeView {
     /// `medium`, `hard`).
     pub fn problem(&mut self, name: &str) -> Result<JsValue, JsError> {
         let id = self.slot(name)?.id();
-        let solved_before = self.progress.is_solved(id);
+        let solved_before = self.progress.is_solved(id) && !self.first_solved_now.contains(&id);
         let slot = self.slot(name)?;
         let p = &slot.problem;
         let out = Object::new();
         set(&out, "id", JsValue::from_str(&p.id()));
         set(&out, "origin", JsValue::from_str(&origin(p.seed)));
         set(&out, "topic", JsValue::from_str(&p.topic));
-        set(&out, "statement", JsValue::from_str(&p.statement));
+        set(&out, "statement", html(&p.statement));
         let total = p.parts.len();
         let (prompt, part_label) = match p.parts.get(slot.part) {
             Some(part) => (
@@ -391,21 +411,21 @@ impl PracticeView {
                 },
             ),
         };
-        set(&out, "prompt", JsValue::from_str(&prompt));
+        set(&out, "prompt", html(&prompt));
         let choices = match p.parts.get(slot.part).map(|part| &part.task) {
-            Some(Task::Choice(step)) => strings(step.options.iter()),
+            Some(Task::Choice(step)) => htmls(step.options.iter()),
             _ => JsValue::NULL,
         };
         set(&out, "choices", choices);
         set(&out, "partLabel", JsValue::from_str(&part_label));
         set(&out, "answered", JsValue::from_bool(slot.part >= total));
-        set(&out, "hints", strings(p.hints.iter().take(slot.hints)));
+        set(&out, "hints", htmls(p.hints.iter().take(slot.hints)));
         set(&out, "hintCount", JsValue::from(p.hints.len() as u32));
         set(
             &out,
             "solution",
             if slot.solution {
-                strings(p.solution.iter())
+                htmls(p.solution.iter())
             } else {
                 Array::new().into()
             },
@@ -416,15 +436,16 @@ impl PracticeView {
             None => JsValue::NULL,
             Some(d) => {
                 let obj = Object::new();
-                set(&obj, "start", JsValue::from_str(&d.start));
+                set(&obj, "start", html(&d.start));
                 let steps: Array = d
                     .steps
                     .iter()
                     .enumerate()
                     .map(|(i, s)| {
                         let step = Object::new();
-                        set(&step, "prompt", JsValue::from_str(&s.prompt));
-                        set(&step, "options", strings(s.options.iter()));
+                        set(&step, "prompt", html(&s.prompt));
+                        set(&step, "options", htmls(s.options.iter()));
+                        set(&step, "spoken", crate::web::strings(s.spoken.iter()));
                         let chosen = slot.steps.get(i).copied().flatten();
                         set(
                             &step,
@@ -440,7 +461,7 @@ impl PracticeView {
                         set(
                             &step,
                             "message",
-                            JsValue::from_str(verdict.as_ref().map_or("", |v| v.message.as_str())),
+                            html(verdict.as_ref().map_or("", |v| v.message.as_str())),
                         );
                         JsValue::from(step)
                     })
@@ -487,7 +508,7 @@ impl PracticeView {
             set(
                 &out,
                 "message",
-                JsValue::from_str(
+                html(
                     "Every part of this problem is already answered. Try a variant for a new one.",
                 ),
             );
@@ -528,7 +549,7 @@ impl PracticeView {
             }
         }
         set(&out, "outcome", JsValue::from_str(outcome));
-        set(&out, "message", JsValue::from_str(&message));
+        set(&out, "message", html(&message));
         Ok(out.into())
     }
 }
@@ -569,7 +590,7 @@ impl PracticeView {
         }
         let out = Object::new();
         set(&out, "correct", JsValue::from_bool(verdict.correct));
-        set(&out, "message", JsValue::from_str(&message));
+        set(&out, "message", html(&message));
         Ok(out.into())
     }
 

@@ -128,7 +128,7 @@ for (const { level, text, name, says } of WRONG) {
 test("hard part 2: a wrong T is named, and a plain wrong answer hears only what is true of it", async () => {
   const { page, log, context } = await open(browser);
   assert.match(await answer(page, "hard", "0.936 0.047 0.017"), /Correct.*part 2/);
-  assert.match(await page.textContent("#problem-hard-prompt"), /T = 2/);
+  assert.match(await page.textContent("#problem-hard-prompt"), /T\s*=\s*2/);
   // The T = 1 answer again: the problem's other temperature.
   assert.match(await answer(page, "hard", "0.936 0.047 0.017"), /used the other temperature.*T = 1/);
   // softmax(2x), as if T multiplied.
@@ -147,9 +147,9 @@ test("hard part 2: a wrong T is named, and a plain wrong answer hears only what 
   await context.close();
 });
 
-test("the hard problem goes through its four parts to solved", async () => {
+test("the hard problem goes through its five parts to solved", async () => {
   const { page, log, context } = await open(browser);
-  assert.match(await page.textContent("#problem-hard-part"), /Part 1 of 4/);
+  assert.match(await page.textContent("#problem-hard-part"), /Part 1 of 5/);
   assert.match(await answer(page, "hard", "0.936 0.047 0.017"), /Correct.*part 2/);
   assert.match(await answer(page, "hard", "(0.736, 0.164, 0.100)"), /Correct.*part 3/);
   const flatter = await answer(page, "hard", "2");
@@ -160,7 +160,10 @@ test("the hard problem goes through its four parts to solved", async () => {
   const exponent = await answer(page, "hard", "3");
   assert.match(exponent, /forgot to exponentiate/, exponent);
   assert.doesNotMatch(exponent, /sum/, "a ratio has no sum to divide by");
-  assert.match(await answer(page, "hard", "e^3"), /Correct.*solved/);
+  assert.match(await answer(page, "hard", "e^3"), /Correct.*part 5/);
+  assert.match(await page.textContent("#problem-hard-prompt"), /at T=2, what is p1\/p2\? Compare/);
+  assert.match(await answer(page, "hard", "e^3"), /used the other temperature/, "the sharper T's ratio is not the flatter one's");
+  assert.match(await answer(page, "hard", "e^(3/2)"), /Correct.*solved/);
   assert.match(await page.textContent("#practice-summary"), /Solved: 1 problem\b/);
   const after = await answer(page, "hard", "4");
   assert.match(after, /already answered/);
@@ -187,7 +190,7 @@ test("the easy problem asks why, and the reason is checked with feedback for eac
   assert.match(always, /^Not this reason\. Unequal logits get unequal shares/i);
   assert.doesNotMatch(always, /reason\. No/);
   const bySum = await chooseReason(page, "easy", "divided by the sum of the logits");
-  assert.match(bySum, /add up to 0.*0\/0.*e\^0 = 1\./);
+  assert.match(bySum, /add up to 0.*0\/0.*e0\s*=\s*1\./);
   assert.equal(await page.getAttribute("#problem-easy-verdict", "data-outcome"), "wrong");
   const right = await chooseReason(page, "easy", "their exponentials are all equal");
   assert.match(right, /^Correct: .*every difference is 0.*1\/4.*Problem solved/);
@@ -245,6 +248,40 @@ test("hints appear one at a time, in order, and the solution on request", async 
   await context.close();
 });
 
+test("the problems' formulas are typeset as math, with no LaTeX source showing", async () => {
+  const { page, log, context } = await open(browser);
+  for (const level of ["easy", "medium", "hard"]) {
+    await page.click(`#problem-${level}-show-solution`);
+  }
+  const seen = await page.evaluate(() => {
+    const practice = document.getElementById("practice");
+    const text = practice.textContent;
+    return {
+      // (The list of mistakes the checker knows, further down, is plain text.)
+      source: (text.match(/\$|\\[a-z]+|[a-z]_\{/gi) ?? []).slice(0, 5),
+      statements: [...practice.querySelectorAll("[id$='-statement']")].map((el) => el.querySelectorAll("math").length),
+      fractions: document.querySelectorAll("#problem-medium-derivation label math mfrac").length,
+      solutionMath: practice.querySelectorAll("[id$='-solution-lines'] math").length,
+    };
+  });
+  assert.deepEqual(seen.source, [], "no $, \\command or x_{ left in the text");
+  for (const count of seen.statements) assert.ok(count >= 1, `every statement has typeset math: ${seen.statements}`);
+  assert.ok(seen.fractions >= 11, `the derivation's lines are fractions: ${seen.fractions}`);
+  assert.ok(seen.solutionMath >= 10, `${seen.solutionMath} formulas in the solutions`);
+  // A screen reader names every line to choose, formulas included.
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("DOM.getDocument", { depth: -1 });
+  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  const radios = nodes.filter((n) => n.role?.value === "radio" && !n.ignored);
+  assert.ok(radios.length >= 12, `${radios.length} lines to choose`);
+  const unnamed = radios.filter((n) => !(n.name?.value ?? "").trim());
+  assert.equal(unnamed.length, 0, "every radio button has a name");
+  const lines = radios.map((n) => n.name.value);
+  assert.ok(lines.some((name) => /over the sum over j of/.test(name)), lines.join(" | "));
+  expectClean(log);
+  await context.close();
+});
+
 test("the derivation is checked step by step", async () => {
   const { page, log, context } = await open(browser);
   const right = [1, 0, 2, 1];
@@ -267,8 +304,8 @@ test("a reload keeps the hard problem on part 2 and the medium problem's chosen 
   await pickLine(page, 1, 2); // wrong
   await page.click("#problem-medium-show-solution");
   await reload(page);
-  assert.match(await page.textContent("#problem-hard-part"), /Part 2 of 4/);
-  assert.match(await page.textContent("#problem-hard-prompt"), /T = 2/);
+  assert.match(await page.textContent("#problem-hard-part"), /Part 2 of 5/);
+  assert.match(await page.textContent("#problem-hard-prompt"), /T\s*=\s*2/);
   assert.equal(await page.isChecked("#problem-medium-step-0-option-1"), true);
   assert.equal(await page.isChecked("#problem-medium-step-1-option-2"), true);
   assert.equal(await page.isChecked("#problem-medium-step-2-option-0"), false);
@@ -287,7 +324,7 @@ test("a reload keeps the hard problem on part 2 and the medium problem's chosen 
   const statement = await page.textContent("#problem-easy-statement");
   await reload(page);
   assert.equal(await page.textContent("#problem-easy-statement"), statement);
-  assert.match(await page.textContent("#problem-hard-part"), /Part 3 of 4/);
+  assert.match(await page.textContent("#problem-hard-part"), /Part 3 of 5/);
   expectClean(log);
   await context.close();
 });
@@ -309,7 +346,7 @@ test("a stale or hostile stored place falls back cleanly to the beginning", asyn
     await reload(page);
     assert.equal(await page.isVisible("#practice-notice"), true, bad.slice(0, 30));
     assert.match(await page.textContent("#practice-notice"), notice, bad.slice(0, 30));
-    assert.match(await page.textContent("#problem-hard-part"), /Part 1 of 4/, bad.slice(0, 30));
+    assert.match(await page.textContent("#problem-hard-part"), /Part 1 of 5/, bad.slice(0, 30));
     assert.equal(await page.locator("#problem-medium-derivation input:checked").count(), 0);
     assert.match(await answer(page, "hard", "0.936 0.047 0.017"), /Correct.*part 2/);
     // The next save replaces the bad record with a good one.
@@ -326,6 +363,11 @@ test("progress survives a reload, and reset clears it", async () => {
   await page.click("#problem-hard-hint");
   assert.match(await answer(page, "easy", "1/4"), /Correct/);
   assert.match(await chooseReason(page, "easy", "their exponentials are all equal"), /Correct.*solved/);
+  assert.doesNotMatch(
+    await page.textContent("#problem-easy-origin"),
+    /solved before/,
+    "a problem solved just now was not solved before",
+  );
   await reload(page);
   assert.match(await page.textContent("#practice-summary"), /Solved: 1 problem\b.*Hints used: 1/);
   assert.match(await page.textContent("#problem-easy-origin"), /solved before/);

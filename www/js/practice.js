@@ -30,14 +30,16 @@ function save() {
   }
 }
 
-/** Show `lines` as the items of `list`, appending when the list only
- * grows, so a live region announces just the new line. */
+/** Show `lines` (HTML from Rust: escaped text and MathML) as the items of
+ * `list`, appending when the list only grows, so a live region announces
+ * just the new line. */
 function fillList(list, lines) {
-  const shown = [...list.children].map((item) => item.textContent);
-  const grows = shown.length <= lines.length && shown.every((text, i) => text === lines[i]);
+  const shown = [...list.children].map((item) => item.dataset.html);
+  const grows = shown.length <= lines.length && shown.every((html, i) => html === lines[i]);
   const item = (line) => {
     const li = document.createElement("li");
-    li.textContent = line;
+    li.innerHTML = line;
+    li.dataset.html = line;
     return li;
   };
   if (grows) list.append(...lines.slice(shown.length).map(item));
@@ -51,7 +53,8 @@ function showError(level, message) {
 function showVerdict(level, outcome, message) {
   const box = $(`problem-${level}-verdict`);
   box.dataset.outcome = outcome;
-  box.textContent = message;
+  // The message is HTML from Rust (escaped text and MathML).
+  box.innerHTML = message;
 }
 
 function buildDerivation(level, derivation) {
@@ -61,13 +64,14 @@ function buildDerivation(level, derivation) {
     box.replaceChildren();
     return;
   }
+  // Every text of the derivation is HTML from Rust (escaped text, MathML).
   const start = document.createElement("p");
-  start.textContent = derivation.start;
+  start.innerHTML = derivation.start;
   const steps = derivation.steps.map((step, s) => {
     const set = document.createElement("fieldset");
     set.className = "step";
     const legend = document.createElement("legend");
-    legend.textContent = step.prompt;
+    legend.innerHTML = step.prompt;
     set.append(legend);
     const verdict = document.createElement("p");
     verdict.className = "step-verdict";
@@ -75,7 +79,7 @@ function buildDerivation(level, derivation) {
     verdict.setAttribute("aria-live", "polite");
     if (step.chosen !== null) {
       verdict.dataset.outcome = step.correct ? "correct" : "wrong";
-      verdict.textContent = step.message;
+      verdict.innerHTML = step.message;
     }
     step.options.forEach((option, o) => {
       const id = `problem-${level}-step-${s}-option-${o}`;
@@ -88,6 +92,8 @@ function buildDerivation(level, derivation) {
       input.value = String(o);
       input.checked = step.chosen === o;
       input.setAttribute("aria-describedby", verdict.id);
+      // A formula gives a control no name, so its words are written out.
+      if (step.spoken[o]) input.setAttribute("aria-label", step.spoken[o]);
       // Choosing a line (with a click or the arrow keys, which move
       // through the lines one by one) only selects it; "Is this line right?"
       // checks it, so passing over a line with the keyboard gives nothing
@@ -98,7 +104,7 @@ function buildDerivation(level, derivation) {
       });
       const label = document.createElement("label");
       label.htmlFor = id;
-      label.textContent = option;
+      label.innerHTML = option;
       row.append(input, label);
       set.append(row);
     });
@@ -117,7 +123,7 @@ function buildDerivation(level, derivation) {
       }
       const result = view.checkStep(level, s, Number(chosen.value));
       verdict.dataset.outcome = result.correct ? "correct" : "wrong";
-      verdict.textContent = result.message;
+      verdict.innerHTML = result.message;
       save();
       showProgress();
     });
@@ -157,7 +163,7 @@ function showChoices(level, choices) {
     input.setAttribute("aria-describedby", `problem-${level}-choice-error`);
     const label = document.createElement("label");
     label.htmlFor = input.id;
-    label.textContent = line;
+    label.innerHTML = line;
     row.append(input, label);
     return row;
   });
@@ -174,10 +180,10 @@ function showProblem(level, { rebuild = false } = {}) {
   $(`problem-${level}-origin`).textContent =
     p.origin + (p.solvedBefore ? " · solved before" : "");
   $(`problem-${level}-topic`).textContent = p.topic;
-  $(`problem-${level}-statement`).textContent = p.statement;
+  $(`problem-${level}-statement`).innerHTML = p.statement;
   $(`problem-${level}-part`).textContent = p.partLabel;
   $(`problem-${level}-part`).hidden = p.partLabel === "";
-  $(`problem-${level}-prompt`).textContent = p.prompt;
+  $(`problem-${level}-prompt`).innerHTML = p.prompt;
   showChoices(level, p.choices);
   fillList($(`problem-${level}-hints`), p.hints);
   const hint = $(`problem-${level}-hint`);

@@ -11,8 +11,6 @@
 //!   `\color`) fails the build, naming the formula.
 
 use anyhow::{bail, Result};
-use pulldown_latex::config::DisplayMode;
-use pulldown_latex::{push_mathml, Parser, RenderConfig, Storage};
 
 /// Replace every `$$display$$` and `$inline$` in `html` by MathML.
 pub fn render(html: &str) -> Result<String> {
@@ -43,14 +41,14 @@ pub fn render(html: &str) -> Result<String> {
             let Some(end) = body.find("$$") else {
                 bail!("an unclosed $$ (display math): {}", snippet(tail));
             };
-            out.push_str(&typeset(&body[..end], DisplayMode::Block)?);
+            out.push_str(&typeset(&body[..end], true)?);
             rest = &body[end + 2..];
         } else {
             let body = &tail[1..];
             let Some(end) = body.find('$') else {
                 bail!("an unclosed $ (inline math): {}", snippet(tail));
             };
-            out.push_str(&typeset(&body[..end], DisplayMode::Inline)?);
+            out.push_str(&typeset(&body[..end], false)?);
             rest = &body[end + 1..];
         }
     }
@@ -69,49 +67,11 @@ fn unescape(source: &str) -> String {
         .replace("&amp;", "&")
 }
 
-/// pulldown-latex writes the operator `<` as `<mo><</mo>`: the browser
-/// recovers, but it is a parse error. Escape every `<` that does not open a
-/// tag.
-fn escape_stray_less_than(mathml: &str) -> String {
-    let mut out = String::with_capacity(mathml.len());
-    let mut chars = mathml.chars().peekable();
-    while let Some(c) = chars.next() {
-        let opens_tag = chars
-            .peek()
-            .is_some_and(|next| next.is_ascii_alphabetic() || *next == '/');
-        if c == '<' && !opens_tag {
-            out.push_str("&lt;");
-        } else {
-            out.push(c);
-        }
-    }
-    out
-}
-
-/// One formula as MathML. The LaTeX source is not kept as an annotation:
-/// on a page with two hundred formulas those wrappers were a sixth of all
-/// the elements the browser had to style before the first view.
-fn typeset(source: &str, mode: DisplayMode) -> Result<String> {
-    let latex = unescape(source.trim());
-    if latex.is_empty() {
-        bail!("an empty formula ($$ or $ with nothing inside)");
-    }
-    let storage = Storage::new();
-    let parser = Parser::new(&latex, &storage);
-    let mut mathml = String::new();
-    let config = RenderConfig {
-        display_mode: mode,
-        ..RenderConfig::default()
-    };
-    push_mathml(&mut mathml, parser, config)?;
-    let mathml = escape_stray_less_than(&mathml);
-    if mathml.contains("<merror") {
-        bail!("the formula ${latex}$ has a LaTeX error: {mathml}");
-    }
-    if mathml.contains(" style=\"") {
-        bail!("the formula ${latex}$ needs an inline style, which the page's CSP forbids");
-    }
-    Ok(mathml)
+/// One formula as MathML, by the same typesetter the core uses for the
+/// text it writes at run time.
+/// A display formula when `block`.
+fn typeset(source: &str, block: bool) -> Result<String> {
+    softmax_lesson::mathtext::typeset(&unescape(source), block).map_err(|e| anyhow::anyhow!("{e}"))
 }
 
 #[cfg(test)]

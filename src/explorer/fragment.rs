@@ -74,6 +74,15 @@ pub fn parse(fragment: &str, current: &Explorer) -> Result<Explorer, Error> {
                 next.set_nudge_class(class_index(class)?)?;
                 next.set_nudge_size(size)?;
             }
+            "iso" => match value.as_str() {
+                "1" => next.set_iso_lines(true),
+                "0" => next.set_iso_lines(false),
+                _ => {
+                    return Err(Error::Invalid(
+                        "The link's iso-lines setting must be 1 (shown) or 0 (hidden).".into(),
+                    ))
+                }
+            },
             _ => {}
         }
     }
@@ -149,6 +158,9 @@ pub fn write(state: &Explorer) -> String {
         let (class, size) = state.nudge();
         text.push_str(&format!("&nudge={},{}", class + 1, number(size)));
     }
+    if state.iso_lines() {
+        text.push_str("&iso=1");
+    }
     text
 }
 
@@ -200,6 +212,26 @@ fn decode(value: &str) -> Result<String, Error> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_iso_lines_travel_in_the_link_with_a_section_in_front() {
+        let mut state = Explorer::default();
+        assert!(
+            !write(&state).contains("iso"),
+            "hidden lines leave the link as it was"
+        );
+        state.set_iso_lines(true);
+        let text = write_with_section("jacobian", &state);
+        assert_eq!(text, "jacobian&logits=2,1,0&T=1&iso=1");
+        assert_eq!(section(&text), Some("jacobian"));
+        let back = parse(&text, &Explorer::default()).unwrap();
+        assert!(back.iso_lines());
+        assert_eq!(back, state);
+        assert!(!parse("iso=0", &back).unwrap().iso_lines());
+        let bad = parse("logits=1,2&iso=yes", &back);
+        assert!(bad.is_err(), "a bad value is reported, not guessed");
+        assert_eq!(write_with_section("not a section!", &state), write(&state));
+    }
 
     #[test]
     fn a_written_fragment_reads_back_exactly() {

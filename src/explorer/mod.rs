@@ -42,6 +42,8 @@ pub struct Explorer {
     ratio: (usize, usize),
     /// The logit nudged for the Jacobian arrow (0-based) and by how much.
     nudge: (usize, f64),
+    /// Whether the triangle shows its iso-probability lines.
+    iso_lines: bool,
 }
 
 impl Default for Explorer {
@@ -54,6 +56,7 @@ impl Default for Explorer {
             // No nudge until the reader asks for one in the Jacobian
             // section: the arrow J dx is not drawn before it is explained.
             nudge: (0, 0.0),
+            iso_lines: false,
         }
     }
 }
@@ -87,6 +90,17 @@ impl Explorer {
     /// The nudged logit (0-based) and the size of the nudge.
     pub fn nudge(&self) -> (usize, f64) {
         self.nudge
+    }
+
+    /// Whether the triangle shows its iso-probability lines (part of the
+    /// state, so a link shows them too).
+    pub fn iso_lines(&self) -> bool {
+        self.iso_lines
+    }
+
+    /// Show or hide the iso-probability lines.
+    pub fn set_iso_lines(&mut self, on: bool) {
+        self.iso_lines = on;
     }
 
     /// `softmax(x / T)` for the current state.

@@ -22,7 +22,6 @@ pub struct ExplorerView {
     state: Explorer,
     /// Trail, bar axis, chosen bar and the views' geometry (device pixels).
     interaction: Interaction,
-    contours: bool,
     scale: f64,
     theme: Theme,
 }
@@ -40,7 +39,7 @@ impl ExplorerView {
             .draw(
                 &self.state,
                 view,
-                self.contours,
+                self.state.iso_lines(),
                 self.scale,
                 self.theme,
                 &area,
@@ -65,7 +64,6 @@ impl ExplorerView {
         ExplorerView {
             state: Explorer::default(),
             interaction: Interaction::new(),
-            contours: false,
             scale: 1.0,
             theme: Theme::LIGHT,
         }
@@ -83,10 +81,11 @@ impl ExplorerView {
         self.scale = super::pixel_ratio(device_pixel_ratio);
     }
 
-    /// Show or hide the iso-probability lines on the simplex.
+    /// Show or hide the iso-probability lines on the simplex (part of the
+    /// state and of its link).
     #[wasm_bindgen(js_name = setContours)]
     pub fn set_contours(&mut self, on: bool) {
-        self.contours = on;
+        self.state.set_iso_lines(on);
     }
 
     /// Set logit `index` (0-based) from typed text; throws with a message
@@ -199,9 +198,34 @@ impl ExplorerView {
         Ok(())
     }
 
+    /// Load a history entry's fragment as a whole state: what it leaves
+    /// out has its default value (the page writes only what differs from
+    /// the default), so Back undoes a choice of classes or the iso-lines
+    /// too. Throws (keeping the state) if it is invalid.
+    #[wasm_bindgen(js_name = loadEntry)]
+    pub fn load_entry(&mut self, hash: &str) -> Result<(), JsError> {
+        self.state = fragment::parse(hash, &Explorer::default()).map_err(js_error)?;
+        Ok(())
+    }
+
     /// The fragment (without `#`) describing the current state.
     pub fn fragment(&self) -> String {
         fragment::write(&self.state)
+    }
+
+    /// The fragment (without `#`) for the current state at section
+    /// `section_id` of the page (`jacobian&logits=2,1,0&T=0.5`); the state
+    /// alone when `section_id` is empty or not a plain id.
+    #[wasm_bindgen(js_name = fragmentIn)]
+    pub fn fragment_in(&self, section_id: &str) -> String {
+        fragment::write_with_section(section_id, &self.state)
+    }
+
+    /// The section a fragment names (`jacobian` in
+    /// `#jacobian&logits=2,1,0`), if it names a plain id.
+    #[wasm_bindgen(js_name = sectionOf)]
+    pub fn section_of(hash: &str) -> Option<String> {
+        fragment::section(hash).map(str::to_owned)
     }
 
     /// The logits as the fields show them: at most 6 significant digits
@@ -289,7 +313,7 @@ impl ExplorerView {
     /// Whether the iso-probability lines are shown (for exports).
     #[wasm_bindgen(js_name = contoursShown)]
     pub fn contours_shown(&self) -> bool {
-        self.contours
+        self.state.iso_lines()
     }
 
     /// Whether the CSS-pixel position (x, y) of the simplex canvas is within

@@ -305,3 +305,43 @@ test("the lesson's link into the explorer opens short logits, and Back returns f
   expectClean(log);
   await context.close();
 });
+
+test("a link can name a section and a state together, iso-lines included, and the page opens there", async () => {
+  const { page, log, context } = await open(browser, "#jacobian&logits=2,2,0&T=0.5&iso=1");
+  assert.deepEqual(await fieldValues(page), ["2", "2", "0"]);
+  assert.equal(await page.inputValue("#temperature"), "0.5");
+  assert.equal(await page.isChecked("#contours"), true, "the iso-lines come from the link");
+  assert.equal(await page.isVisible("#explorer-link-error"), false);
+  const top = await page.evaluate(() => document.getElementById("jacobian").getBoundingClientRect().top);
+  assert.ok(top >= -1 && top < 80, `the Jacobian section is at the top of the screen (${top} px)`);
+  assert.equal(await page.evaluate(() => location.hash), "#jacobian&logits=2,2,0&T=0.5&iso=1");
+  expectClean(log);
+  await context.close();
+});
+
+test("a change made further down writes that section into the link; the iso-lines switch is a state", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  await page.locator("#contours").check();
+  assert.match(await page.evaluate(() => location.hash), /^#logits=2,1,0&T=1&iso=1$/, "at the top, no section");
+  const ratio = page.locator("#ratio-k");
+  await ratio.scrollIntoViewIfNeeded();
+  const section = await ratio.evaluate((el) => el.closest("main section[id]").id);
+  await ratio.selectOption("2");
+  const hash = await page.evaluate(() => location.hash);
+  assert.ok(hash.startsWith(`#${section}&logits=2,1,0&T=1`), hash);
+  assert.match(hash, /&iso=1/);
+  // Opening that address again comes back to the same place and state.
+  await page.reload();
+  await page.waitForSelector("html[data-ready='true']", { state: "attached" });
+  assert.equal(await page.isChecked("#contours"), true);
+  assert.equal(await page.inputValue("#ratio-k"), "2");
+  const top = await page.evaluate((id) => document.getElementById(id).getBoundingClientRect().top, section);
+  assert.ok(top >= -1 && top < 80, `back at ${section} (${top} px)`);
+  await page.goBack();
+  assert.equal(await page.isChecked("#contours"), true, "Back undoes the ratio choice, not the iso-lines");
+  assert.equal(await page.inputValue("#ratio-k"), "1", "the ratio is back to p1 / p2");
+  await page.goBack();
+  assert.equal(await page.isChecked("#contours"), false, "and then the iso-lines");
+  expectClean(log);
+  await context.close();
+});

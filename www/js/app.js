@@ -117,6 +117,16 @@ async function main() {
   // drawn; the lesson's script is fetched meanwhile.
   const lessonParts = Promise.all([import("./lesson.js"), import("./toc.js"), import("./scroll-cue.js")]);
   await reveal();
+  // A link naming a section and a state (#jacobian&logits=...) is not a
+  // heading link the browser follows by itself: go to the section once it
+  // is shown, and again when the parts above it have mounted (they change
+  // its place), unless the reader has moved meanwhile.
+  const linked = explorer.linkedSection();
+  let moved = false;
+  for (const kind of ["wheel", "touchstart", "keydown", "pointerdown"]) {
+    window.addEventListener(kind, () => { moved = true; }, { once: true, passive: true });
+  }
+  linked?.scrollIntoView();
   explorer.drawBelowTheFold();
   // One part per task, so the page stays responsive while they mount; a
   // part whose mount() returns a promise is complete when it resolves.
@@ -126,7 +136,9 @@ async function main() {
   }
   performance.mark("first-view");
   // "partial" when a part further down could not start (each says why).
-  document.documentElement.dataset.ready = (await mountLater()) ? "true" : "partial";
+  const ready = await mountLater();
+  if (linked && !moved) linked.scrollIntoView();
+  document.documentElement.dataset.ready = ready ? "true" : "partial";
 }
 
 main().catch((error) => {

@@ -114,6 +114,7 @@ function syncFields(except) {
   $("ratio-k").value = String(k);
   $("nudge-class").value = String(nudged);
   $("class-count").value = String(view.classes());
+  $("contours").checked = view.contoursShown();
 }
 
 const VIEWS = { "simplex-canvas": "simplex", "bars-canvas": "bars", "curves-canvas": "curves", "jacobian-canvas": "jacobian" };
@@ -274,7 +275,27 @@ let pending = null;
 /** Controls whose interaction ends when it settles (keys, the slider). */
 const endsWhenSettled = new Set();
 
-const stateHash = () => `#${view.fragment()}`;
+// Links carry a place as well as a state (#jacobian&logits=2,1,0&T=0.5):
+// the section in which the change was made, that is the one holding the
+// control last pressed, typed in or changed. The playground
+// at the top of the page needs no place, so its changes write none.
+const TOP_SECTIONS = new Set(["intro", "explorer"]);
+
+/** The element the reader last pressed, typed in or changed. */
+let touched = null;
+for (const kind of ["pointerdown", "keydown", "input", "change"]) {
+  document.addEventListener(kind, (event) => { touched = event.target; }, { capture: true, passive: true });
+}
+
+function placeOfChange() {
+  const from = touched instanceof Element ? touched : document.activeElement;
+  const home = from?.closest?.("main section[id]");
+  return home && !TOP_SECTIONS.has(home.id) ? home.id : "";
+}
+
+/** The state's fragment, with the section `place` in front of it when
+ * there is one (#jacobian&logits=...). */
+const stateHash = (place = placeOfChange()) => `#${view.fragmentIn(place)}`;
 /** Whether a fragment is an explorer state rather than a heading link. */
 const isStateHash = (hash) => hash.includes("=");
 
@@ -392,24 +413,27 @@ function update({ except = null, owner = null, end = false, dragging = false, hi
 /** Load `hash` into the state; a bad one is reported and the last good
  * state kept. (A heading's name, such as #max-trick, reads as a key the
  * explorer does not know, and changes nothing.) */
-function load(hash) {
+function load(hash, { whole = false } = {}) {
   const box = $("explorer-link-error");
   box.hidden = true;
   if (!hash || hash === "#") return;
   try {
-    view.loadFragment(hash);
+    // A history entry is a whole state; a followed link may set only a
+    // few keys and keep the rest.
+    if (whole) view.loadEntry(hash);
+    else view.loadFragment(hash);
   } catch (error) {
     box.textContent = `This link could not be opened: ${error.message} The last good state is shown.`;
     box.hidden = false;
   }
 }
 
-/** Show the state a history entry or a followed link holds. */
-function restore(hash) {
+/** Show the state a history entry (`whole`) or a followed link holds. */
+function restore(hash, options = {}) {
   clearTimeout(settleTimer);
   open = null;
   pending = null;
-  load(hash);
+  load(hash, options);
   update({ history: false });
 }
 
@@ -443,10 +467,8 @@ function wireControls() {
   $("class-count").addEventListener("change", (event) =>
     attempt(null, () => view.setClasses(event.target.value)),
   );
-  $("contours").addEventListener("change", (event) => {
-    view.setContours(event.target.checked);
-    drawViews();
-  });
+  // The iso-lines are part of the state (and of its link).
+  $("contours").addEventListener("change", (event) => attempt(null, () => view.setContours(event.target.checked)));
   $("target-class").addEventListener("change", (e) => attempt(null, () => view.setTarget(Number(e.target.value))));
   const ratio = () => attempt(null, () => view.setRatioPair(Number($("ratio-i").value), Number($("ratio-k").value)));
   $("ratio-i").addEventListener("change", ratio);
@@ -468,7 +490,7 @@ function wireControls() {
   $("copy-link").addEventListener("click", async () => {
     const status = $("copy-status");
     // The state itself, even while an interaction has not reached the URL.
-    const link = new URL(stateHash(), location.href).href;
+    const link = new URL(stateHash(""), location.href).href;
     try {
       await navigator.clipboard.writeText(link);
       status.textContent = "Link copied: anyone who opens it sees this exact state.";
@@ -607,12 +629,23 @@ function wireCanvases() {
   });
 }
 
+/** The section of the page the opening link names in front of a state
+ * (#jacobian&logits=...), or null. Only the lesson's own sections count. */
+export function linkedSection() {
+  if (!isStateHash(location.hash)) return null;
+  const id = ExplorerView.sectionOf(location.hash);
+  const element = id ? document.getElementById(id) : null;
+  return element?.matches("main section[id]") ? element : null;
+}
+
 export function mount() {
   view = new ExplorerView();
   live = liveRegion();
   quietReadouts();
   const opened = location.hash;
   load(opened);
+  // A link may name a section as well as a state; its entry keeps it.
+  const named = linkedSection()?.id ?? "";
   wireControls();
   wireCanvases();
   wireAllViews();
@@ -627,7 +660,7 @@ export function mount() {
   // one too, even when the address names a heading).
   window.addEventListener("popstate", (event) => {
     const saved = event.state?.explorer;
-    if (typeof saved === "string") restore(saved);
+    if (typeof saved === "string") restore(saved, { whole: true });
     else if (isStateHash(location.hash)) restore(location.hash);
   });
   // A followed link (#logits=...) or an edited address: show that state and
@@ -636,7 +669,8 @@ export function mount() {
     if (!event.isTrusted || !isStateHash(location.hash)) return;
     if (history.state?.explorer === location.hash) return;
     restore(location.hash);
-    write("replace", stateHash());
+    // The followed link names its own place (or none).
+    write("replace", stateHash(ExplorerView.sectionOf(location.hash) ?? ""));
   });
   onResize(() => drawViews());
   theme.onChange(() => drawViews());
@@ -644,8 +678,8 @@ export function mount() {
   update({ history: false, speak: false });
   // A link to a heading (#max-trick) is left in the address bar until the
   // reader changes the explorer's state; the entry still holds the state.
-  if (opened.length > 1 && !isStateHash(opened)) history.replaceState({ explorer: stateHash() }, "", opened);
-  else write("replace", stateHash());
+  if (opened.length > 1 && !isStateHash(opened)) history.replaceState({ explorer: stateHash("") }, "", opened);
+  else write("replace", stateHash(named));
   // Draw what can be seen now, the rest once that has been painted (and
   // again, after a change, when it scrolls into view or before printing).
   drawViews({ measure: true });

@@ -1,4 +1,4 @@
-// The offline single file (cargo xtask dist --single-file) as a teacher uses
+// The offline single file (written by cargo xtask dist) as a teacher uses
 // it: copied alone to a folder (a USB stick), opened from disk with the
 // network off, and worked through. `cargo xtask test --layer e2e` builds it
 // and passes its path in SINGLE_FILE.
@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "nod
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, expectClean, shownProbabilities, assertClose, typeInto } from "./helpers.mjs";
+import { launch, open, expectClean, shownProbabilities, assertClose, typeInto } from "./helpers.mjs";
 
 const BUILT = process.env.SINGLE_FILE ?? resolve("../../dist/softmax-lesson.html");
 
@@ -17,7 +17,7 @@ let folder;
 let fileUrl;
 
 before(async () => {
-  assert.ok(existsSync(BUILT), `${BUILT} is missing: run cargo xtask dist --single-file`);
+  assert.ok(existsSync(BUILT), `${BUILT} is missing: run cargo xtask dist`);
   // Only the one file, nothing beside it: a leftover reference to js/ or
   // pkg/ would fail here even if it worked from dist/.
   folder = mkdtempSync(join(tmpdir(), "softmax-usb-"));
@@ -83,6 +83,25 @@ test("the file embeds everything: no reference to another file is left", () => {
   assert.deepEqual(outside, [], "every src and href is inline or a fragment");
   assert.doesNotMatch(html, /https?:\/\/(?!www\.w3\.org\/)/, "no other origin named");
   assert.match(html, /<script type="importmap">/);
+  assert.doesNotMatch(html, /offline-file/, "the file does not offer itself for download");
+});
+
+test("the served page offers the single file for download, and the link gives that file", async () => {
+  const { page, log, context } = await open(browser);
+  const link = page.locator("#offline-file");
+  await link.scrollIntoViewIfNeeded();
+  assert.equal(await link.isVisible(), true);
+  assert.notEqual(await link.getAttribute("download"), null, "a download, not a navigation");
+  const href = await link.evaluate((a) => a.href);
+  const got = await page.evaluate(async (url) => {
+    const response = await fetch(url);
+    return { status: response.status, type: response.headers.get("content-type"), text: await response.text() };
+  }, href);
+  assert.equal(got.status, 200);
+  assert.match(got.type ?? "", /text\/html/);
+  assert.equal(got.text, readFileSync(BUILT, "utf8"), "the link serves the very file that works offline");
+  expectClean(log);
+  await context.close();
 });
 
 test("opened from disk with the network off, the lesson starts with no errors", async () => {

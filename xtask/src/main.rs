@@ -35,11 +35,12 @@ enum Command {
         #[arg(long)]
         no_build: bool,
     },
-    /// Write the self-contained static site to dist/.
+    /// Write the self-contained static site to dist/, with
+    /// dist/softmax-lesson.html: the whole lesson in one file that works
+    /// when opened from disk, with no server.
     Dist {
-        /// Also write dist/softmax-lesson.html: the whole lesson in one file
-        /// that works when opened from disk, with no server.
-        #[arg(long)]
+        /// Accepted for older instructions; the single file is always written.
+        #[arg(long, hide = true)]
         single_file: bool,
     },
     /// Print the accuracy table: max and mean ULP error per input class and
@@ -62,13 +63,11 @@ fn main() {
     let cli = Cli::parse();
     let result = match cli.command {
         Command::Serve { port, no_build } => serve::run(port, !no_build),
-        Command::Dist { single_file } => site::dist().and_then(|dir| {
+        Command::Dist { single_file: _ } => site::dist().and_then(|dir| {
+            let file = dir.join(single_file::FILE_NAME);
+            let size = std::fs::metadata(&file)?.len();
             println!("wrote {}", dir.display());
-            if single_file {
-                let file = single_file::write(&dir)?;
-                let size = std::fs::metadata(&file)?.len();
-                println!("wrote {} ({} KB)", file.display(), size.div_ceil(1024));
-            }
+            println!("wrote {} ({} KB)", file.display(), size.div_ceil(1024));
             Ok(())
         }),
         Command::Test { layer } => test::run(layer),

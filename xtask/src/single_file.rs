@@ -80,9 +80,28 @@ pub fn build(dist: &Path) -> Result<String> {
             pkg.display()
         );
     }
+    let page = without_online_only(&page)?;
     let page = inline_stylesheets(&page, dist)?;
     let page = inline_images(&page, dist)?;
     inline_module_scripts(&page, &rewritten, &wasm)
+}
+
+/// What only the served page has, between these two comments (the link
+/// that downloads this very file), is left out of the single file.
+const ONLINE_ONLY: (&str, &str) = ("<!-- online-only -->", "<!-- /online-only -->");
+
+fn without_online_only(page: &str) -> Result<String> {
+    let mut out = String::with_capacity(page.len());
+    let mut rest = page;
+    while let Some(start) = rest.find(ONLINE_ONLY.0) {
+        let Some(end) = rest[start..].find(ONLINE_ONLY.1) else {
+            bail!("{} without its closing {}", ONLINE_ONLY.0, ONLINE_ONLY.1);
+        };
+        out.push_str(&rest[..start]);
+        rest = &rest[start + end + ONLINE_ONLY.1.len()..];
+    }
+    out.push_str(rest);
+    Ok(out)
 }
 
 /// The bare name a module at `path` (relative to `dist/`) gets in the import

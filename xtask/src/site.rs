@@ -12,10 +12,13 @@ pub fn dist_dir() -> PathBuf {
     root().join("dist")
 }
 
-/// Build everything into `dist/` and return its path.
+/// Build everything into `dist/` and return its path. That includes
+/// `dist/softmax-lesson.html`, the whole lesson in one file, which the page
+/// offers for download.
 pub fn dist() -> Result<PathBuf> {
     let out = dist_dir();
     build_into(&out)?;
+    crate::single_file::write(&out)?;
     Ok(out)
 }
 

@@ -135,9 +135,9 @@ fn e2e_tests() -> Result<()> {
     args.extend(files);
     let args: Vec<&str> = args.iter().map(String::as_str).collect();
     with_site(|url| {
-        // The offline single file is made from the dist/ just built and
+        // The offline single file, written with the dist/ just built, is
         // opened from disk by single-file.test.mjs.
-        let single = single_file::write(&site::dist_dir())?;
+        let single = site::dist_dir().join(single_file::FILE_NAME);
         run_node(&args, url, &[("SINGLE_FILE", single.as_os_str())])
     })
     .context("the end-to-end tests failed")

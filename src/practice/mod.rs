@@ -19,6 +19,7 @@
 //!   field), and [`schedule`] decides which variants to revisit and when;
 //!   [`place`] keeps where the learner is in each problem across reloads.
 
+pub mod assignment;
 pub mod check;
 pub mod derivation;
 pub mod generate;

@@ -7,6 +7,7 @@
 use super::js_error;
 use super::set;
 use crate::mathtext::text_to_html_or_plain;
+use crate::practice::assignment::{self, Answers, Assignment, Standing};
 use crate::practice::check::{check, tolerance_note, Outcome};
 use crate::practice::generate::{generate, MAX_SEED};
 use crate::practice::misconception::Misconception;
@@ -130,6 +131,10 @@ pub struct PracticeView {
     /// Problems solved for the first time during this visit: the page says
     /// "solved before" only of problems solved on an earlier visit.
     first_solved_now: Vec<ProblemId>,
+    /// The assignment the page was opened with, if any.
+    assignment: Option<Assignment>,
+    /// The accepted answers and wrong counts, for an assignment's summary.
+    answers: Answers,
 }
 
 impl Default for PracticeView {
@@ -203,6 +208,8 @@ impl PracticeView {
             today: 0,
             next_seed: 1,
             first_solved_now: Vec::new(),
+            assignment: None,
+            answers: Answers::default(),
         };
         for level in Level::ALL {
             view.open_problem(level, 0);
@@ -269,6 +276,14 @@ impl PracticeView {
             let Some(place) = places.at(level) else {
                 continue;
             };
+            // An assignment's problems are fixed: a place elsewhere is not
+            // taken up (the record is the assignment's own, so only a
+            // tampered one can hold such a place).
+            if let Some(set) = &self.assignment {
+                if set.at(level) != Some(place.id) {
+                    continue;
+                }
+            }
             self.open_problem(level, place.id.seed);
             let fitted = self
                 .slots
@@ -306,9 +321,107 @@ impl PracticeView {
     /// lesson's own problems again.
     pub fn reset(&mut self) {
         self.progress = Progress::default();
+        self.answers.clear();
         for level in Level::ALL {
-            self.open_problem(level, 0);
+            let seed = self
+                .assignment
+                .as_ref()
+                .and_then(|set| set.at(level))
+                .map_or(0, |id| id.seed);
+            self.open_problem(level, seed);
         }
+    }
+
+    /// Take up the assignment of a link's `set` value (`easy-12,hard-7`):
+    /// its problems replace those of their levels. Returns the line that
+    /// introduces it; throws, changing nothing, when the value is not an
+    /// assignment.
+    #[wasm_bindgen(js_name = setAssignment)]
+    pub fn set_assignment(&mut self, text: &str) -> Result<String, JsError> {
+        let set = Assignment::parse(text).map_err(js_error)?;
+        for id in set.problems() {
+            self.open_problem(id.level, id.seed);
+        }
+        let line = set.describe();
+        self.assignment = Some(set);
+        Ok(line)
+    }
+
+    /// The assignment's `set` value, written the one way (`easy-12,hard-7`),
+    /// or `undefined` without one.
+    #[wasm_bindgen(js_name = assignmentText)]
+    pub fn assignment_text(&self) -> Option<String> {
+        self.assignment.as_ref().map(Assignment::to_text)
+    }
+
+    /// The levels of the assignment, in its order (empty without one).
+    #[wasm_bindgen(js_name = assignedLevels)]
+    pub fn assigned_levels(&self) -> JsValue {
+        let levels = self.assignment.as_ref().map_or(Vec::new(), |set| {
+            set.problems().iter().map(|p| p.level.name()).collect()
+        });
+        super::strings(levels)
+    }
+
+    /// The `set` value naming the problems now shown at `levels` (names,
+    /// in the page's order), for a teacher's assignment link.
+    #[wasm_bindgen(js_name = assignmentFor)]
+    pub fn assignment_for(&self, levels: Vec<String>) -> Result<String, JsError> {
+        let ids = Level::ALL
+            .iter()
+            .filter(|level| levels.iter().any(|name| name == level.name()))
+            .filter_map(|level| self.slots.iter().find(|s| s.problem.level == *level))
+            .map(Slot::id)
+            .collect();
+        Ok(Assignment::new(ids).map_err(js_error)?.to_text())
+    }
+
+    /// The accepted answers, to store (an assignment keeps them).
+    #[wasm_bindgen(js_name = answersText)]
+    pub fn answers_text(&self) -> String {
+        self.answers.to_text()
+    }
+
+    /// Load the stored answers (`null` when there are none). Returns a
+    /// notice: empty when all is well, otherwise why they were ignored.
+    #[wasm_bindgen(js_name = loadAnswers)]
+    pub fn load_answers(&mut self, stored: Option<String>) -> String {
+        let Some(text) = stored else {
+            return String::new();
+        };
+        match Answers::parse(&text) {
+            Ok(answers) => {
+                self.answers = answers;
+                String::new()
+            }
+            Err(why) => format!("The answers stored for this assignment could not be read ({why}); the summary starts afresh."),
+        }
+    }
+
+    /// The plain-text summary of the assignment, to hand in.
+    #[wasm_bindgen(js_name = handIn)]
+    pub fn hand_in(&self) -> Result<String, JsError> {
+        let set = self
+            .assignment
+            .as_ref()
+            .ok_or_else(|| js_error("this page was not opened with an assignment"))?;
+        let standings: Vec<(&Problem, Standing)> = set
+            .problems()
+            .iter()
+            .filter_map(|id| self.slots.iter().find(|s| s.id() == *id))
+            .map(|slot| {
+                (
+                    &slot.problem,
+                    Standing {
+                        parts_done: slot.part.min(slot.problem.parts.len()),
+                        solved: slot.complete(),
+                        hints: slot.hints,
+                        solution: slot.solution,
+                    },
+                )
+            })
+            .collect();
+        Ok(assignment::summary(set, &standings, &self.answers))
     }
 
     /// The tolerance, as the page states it.
@@ -480,7 +593,7 @@ impl PracticeView {
     /// could not be read; the message says why and nothing else changes).
     pub fn check(&mut self, name: &str, text: &str) -> Result<JsValue, JsError> {
         match parse_answer(text) {
-            Ok(answer) => self.answer(name, &answer),
+            Ok(answer) => self.answer(name, &answer, text),
             Err(why) => {
                 let out = Object::new();
                 set(&out, "outcome", JsValue::from_str("invalid"));
@@ -494,12 +607,20 @@ impl PracticeView {
     /// current part at `level`, when that part is a choice. Returns
     /// `{outcome, message}` like [`PracticeView::check`].
     pub fn choose(&mut self, name: &str, choice: u32) -> Result<JsValue, JsError> {
-        self.answer(name, &Answer::Number(f64::from(choice)))
+        let slot = self.slot(name)?;
+        let line = match slot.problem.parts.get(slot.part).map(|p| &p.task) {
+            Some(Task::Choice(step)) => step.options.get(choice as usize).cloned(),
+            _ => None,
+        }
+        .unwrap_or_default();
+        self.answer(name, &Answer::Number(f64::from(choice)), &line)
     }
 }
 
 impl PracticeView {
-    fn answer(&mut self, name: &str, answer: &Answer) -> Result<JsValue, JsError> {
+    /// Check `answer` (written `typed`) for the part being answered at
+    /// `name`, and record it.
+    fn answer(&mut self, name: &str, answer: &Answer, typed: &str) -> Result<JsValue, JsError> {
         let today = self.today;
         let out = Object::new();
         let slot = self.slot(name)?;
@@ -519,6 +640,7 @@ impl PracticeView {
         let id = slot.id();
         let (outcome, mut message) = match verdict.outcome {
             Outcome::Correct => {
+                let answered = slot.part;
                 slot.part += 1;
                 let next = if slot.part < total {
                     format!(" Now part {} of {total}.", slot.part + 1)
@@ -527,6 +649,7 @@ impl PracticeView {
                 } else {
                     String::new()
                 };
+                self.answers.accept(id, answered, typed);
                 ("correct", format!("{}{next}", verdict.message))
             }
             Outcome::Close | Outcome::Mistake(Misconception::Percentages) => {
@@ -534,6 +657,7 @@ impl PracticeView {
             }
             Outcome::Mistake(_) | Outcome::Wrong => {
                 slot.missed = true;
+                self.answers.miss(id);
                 schedule::record(&mut self.progress, id, Attempt::Missed, today);
                 let kind = if matches!(verdict.outcome, Outcome::Wrong) {
                     "wrong"

@@ -560,3 +560,69 @@ test("moving through a derivation step's lines with the arrow keys gives nothing
   expectClean(log);
   await context.close();
 });
+
+test("a teacher makes an assignment link from the problems shown", async () => {
+  const { page, log, context } = await open(browser, "#practice", { permissions: ["clipboard-read", "clipboard-write"] });
+  await page.click("#problem-medium-variant");
+  const origin = await page.textContent("#problem-medium-origin");
+  const seed = origin.match(/variant (\d+)/)[1];
+  await page.locator("#practice-assign summary").click();
+  await page.locator("input[name='assign-level'][value='easy']").uncheck();
+  await page.click("#practice-make-link");
+  const link = await page.inputValue("#practice-assign-link");
+  assert.equal(new URL(link).search, `?set=medium-${seed},hard-0`, link);
+  assert.equal(new URL(link).hash, "#practice");
+  assert.equal(await page.evaluate(() => navigator.clipboard.readText()), link);
+  assert.match(await page.textContent("#practice-assign-status"), /Link copied/);
+  // With nothing ticked there is no link, and the teacher hears why.
+  for (const box of await page.locator("input[name='assign-level']").all()) await box.uncheck();
+  await page.click("#practice-make-link");
+  assert.match(await page.textContent("#practice-assign-status"), /at least one problem/);
+  assert.equal(await page.isVisible("#practice-assign-link"), false);
+  expectClean(log);
+  await context.close();
+});
+
+test("a student's assignment shows exactly its problems, keeps its work apart, and hands in a summary", async () => {
+  const options = { permissions: ["clipboard-read", "clipboard-write"] };
+  const { page, log, context } = await open(browser, "?set=easy-0,hard-0#practice", options);
+  assert.equal(await page.isVisible("#practice-assignment"), true);
+  assert.match(await page.textContent("#practice-assignment-line"), /easy problem with the lesson's own numbers, the hard problem/);
+  assert.equal(await page.isVisible("#problem-medium"), false, "a level the teacher left out is not shown");
+  assert.equal(await page.isVisible("#problem-easy-variant"), false, "the problems are fixed");
+  assert.equal(await page.isVisible("#practice-assign"), false);
+  assert.match(await answer(page, "easy", "1/3"), /^(?!Correct)/);
+  assert.match(await answer(page, "easy", "1/4"), /Correct/);
+  assert.match(await chooseReason(page, "easy", "their exponentials are all equal"), /Correct.*solved/);
+  await page.click("#problem-hard-hint");
+  await reload(page);
+  assert.match(await page.textContent("#practice-summary"), /Solved: 1 problem\b/, "the assignment's work survives a reload");
+  await page.click("#practice-hand-in");
+  const summary = await page.evaluate(() => navigator.clipboard.readText());
+  assert.match(summary, /^Softmax lesson: assignment easy-0,hard-0\n/);
+  assert.match(summary, /The easy problem with the lesson's own numbers \(a softmax by hand\): solved\./);
+  assert.match(summary, /Part 1 of 2: 1\/4\n/);
+  assert.match(summary, /Part 2 of 2: The logits are all equal/);
+  assert.match(summary, /1 wrong answer, no hints, worked solution not opened\./);
+  assert.match(summary, /The hard problem with the lesson's own numbers \(two temperatures\): not finished \(0 of 5 parts answered\)\.\n  no wrong answers, 1 hint/);
+  assert.match(await page.textContent("#practice-hand-in-status"), /Summary copied/);
+  // Free practice, in the same browser, knows nothing of it.
+  await page.goto(new URL("./#practice", page.url()).href);
+  await page.waitForSelector("html[data-ready='true']", { state: "attached" });
+  assert.equal(await page.isVisible("#practice-assignment"), false);
+  assert.match(await page.textContent("#practice-summary"), /Solved: 0 problems/);
+  assert.equal(await page.isVisible("#problem-medium"), true);
+  expectClean(log);
+  await context.close();
+});
+
+test("a broken assignment link says so and opens free practice", async () => {
+  for (const bad of ["easy-1,easy-2", "tricky-3", "easy-99999999", ""]) {
+    const { page, log, context } = await open(browser, `?set=${encodeURIComponent(bad)}#practice`);
+    assert.equal(await page.isVisible("#practice-assignment"), false, bad);
+    assert.match(await page.textContent("#practice-notice"), /assignment|problem|level|seed/i, bad);
+    assert.equal(await page.isVisible("#problem-medium"), true, bad);
+    expectClean(log);
+    await context.close();
+  }
+});

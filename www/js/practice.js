@@ -9,8 +9,12 @@ import { showFieldError } from "./fields.js";
 
 const KEY = "softmax-lesson.practice.v1";
 const PLACE_KEY = "softmax-lesson.practice-place.v1";
+const ANSWERS_KEY = "softmax-lesson.practice-answers.v1";
 const LEVELS = ["easy", "medium", "hard"];
 let view;
+/** Appended to every storage key while an assignment is open, so its work
+ * is kept apart from free practice (and from other assignments). */
+let keySuffix = "";
 const $ = (id) => document.getElementById(id);
 
 function readStored(key) {
@@ -23,8 +27,9 @@ function readStored(key) {
 
 function save() {
   try {
-    localStorage.setItem(KEY, view.progressText());
-    localStorage.setItem(PLACE_KEY, view.placeText());
+    localStorage.setItem(KEY + keySuffix, view.progressText());
+    localStorage.setItem(PLACE_KEY + keySuffix, view.placeText());
+    if (keySuffix) localStorage.setItem(ANSWERS_KEY + keySuffix, view.answersText());
   } catch {
     // Storage may be unavailable (private mode): progress lasts for this visit only.
   }
@@ -219,7 +224,8 @@ function showProgress() {
     return li;
   });
   list.replaceChildren(...items);
-  list.hidden = items.length === 0;
+  // An assignment keeps to its own problems: no reviews of others.
+  list.hidden = items.length === 0 || keySuffix !== "";
 }
 
 /** A new problem in the slot: clear the field and the verdicts. */
@@ -291,10 +297,90 @@ function showNotice(message) {
   notice.hidden = message === "";
 }
 
+/** Open the assignment a link names (`?set=easy-12,hard-7`), if any: only
+ * its problems show, with no variants, and its work is stored apart.
+ * Returns a notice when the link's assignment is not valid. */
+function openAssignment() {
+  const text = new URLSearchParams(location.search).get("set");
+  if (text === null) return "";
+  let line;
+  try {
+    line = view.setAssignment(text);
+  } catch (error) {
+    return `${error.message} Showing free practice instead.`;
+  }
+  keySuffix = `.set=${view.assignmentText()}`;
+  const levels = view.assignedLevels();
+  for (const level of LEVELS) {
+    $(`problem-${level}`).hidden = !levels.includes(level);
+    $(`problem-${level}-variant`).hidden = true;
+  }
+  $("practice-reviews").hidden = true;
+  $("practice-schedule-note").hidden = true;
+  $("practice-assign").hidden = true;
+  $("practice-assignment-line").textContent = line;
+  $("practice-assignment").hidden = false;
+  $("practice-hand-in").addEventListener("click", handIn);
+  return "";
+}
+
+/** Copy the assignment's summary, or show it to select when the clipboard
+ * is not available. */
+async function handIn() {
+  const text = view.handIn();
+  const status = $("practice-hand-in-status");
+  const box = $("practice-hand-in-text");
+  box.value = text;
+  try {
+    await navigator.clipboard.writeText(text);
+    box.hidden = true;
+    status.textContent = "Summary copied: paste it where your teacher asked for it.";
+  } catch {
+    box.hidden = false;
+    box.select();
+    status.textContent = "Copy the summary below (it is selected) and paste it where your teacher asked for it.";
+  }
+}
+
+/** The teacher's link: the problems shown at the chosen levels. */
+function wireAssign() {
+  $("practice-make-link").addEventListener("click", async () => {
+    const levels = [...document.querySelectorAll("input[name='assign-level']:checked")].map((box) => box.value);
+    const status = $("practice-assign-status");
+    const out = $("practice-assign-out");
+    let set;
+    try {
+      set = view.assignmentFor(levels);
+    } catch (error) {
+      out.hidden = true;
+      status.textContent = `${error.message} Tick at least one problem.`;
+      return;
+    }
+    const link = new URL(`?set=${set}#practice`, location.href).href;
+    const field = $("practice-assign-link");
+    field.value = link;
+    out.hidden = false;
+    try {
+      await navigator.clipboard.writeText(link);
+      status.textContent = "Link copied. Share it with the class: everyone who opens it gets these problems.";
+    } catch {
+      field.select();
+      status.textContent = "Copy the link below (it is selected) and share it with the class.";
+    }
+  });
+}
+
 export function mount() {
   view = new PracticeView();
-  const notices = [view.loadProgress(readStored(KEY), Date.now()), view.loadPlace(readStored(PLACE_KEY))];
+  const assigned = openAssignment();
+  const notices = [
+    assigned,
+    view.loadProgress(readStored(KEY + keySuffix), Date.now()),
+    view.loadPlace(readStored(PLACE_KEY + keySuffix)),
+    keySuffix ? view.loadAnswers(readStored(ANSWERS_KEY + keySuffix)) : "",
+  ];
   showNotice(notices.filter((text) => text !== "").join(" "));
+  wireAssign();
   $("practice-tolerance").textContent = view.toleranceNote();
   $("practice-schedule-note").textContent = view.scheduleNote();
   fillList($("practice-mistakes"), view.mistakes());

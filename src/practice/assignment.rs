@@ -17,10 +17,11 @@
 //!
 //! ```text
 //! a1
-//! easy-12	2	1/4	their exponentials are all equal
-//! hard-7	0	0.936 0.047 0.017
+//! easy-12→2→1/4→their exponentials are all equal
+//! hard-7→0→0.936 0.047 0.017
 //! ```
 //!
+//! (each `→` stands for a tab).
 //! Each line is `PROBLEM<TAB>WRONG<TAB>ANSWER...`: the problem, the number of
 //! wrong answers checked (up to [`MAX_WRONG`]) and the accepted answer of
 //! each part in order. [`Answers::parse`] refuses anything else, so a

@@ -344,3 +344,62 @@ fn variants_cover_every_kind_size_mask_and_temperature() {
     assert_eq!(kinds.len(), 6, "{kinds:?}");
     assert!(temps.len() >= 4, "{temps:?}");
 }
+
+/// The answer key's line for every part typesets, and carries the core's
+/// numbers: the lesson's hard problem at T = 1 and its ratio at T = 2.
+#[test]
+fn every_answer_key_line_typesets_and_shows_the_cores_answer() {
+    for level in Level::ALL {
+        for seed in 0..100 {
+            for part in generate(level, seed).parts {
+                let line = part.task.answer_text();
+                let html = softmax_lesson::mathtext::text_to_html(&line)
+                    .unwrap_or_else(|e| panic!("{line}: {e}"));
+                assert!(
+                    !line.is_empty() && !html.contains('$') && !line.contains("NaN"),
+                    "{line}"
+                );
+            }
+        }
+    }
+    let hard = generate(Level::Hard, 0);
+    assert_eq!(
+        hard.parts[0].task.answer_text(),
+        "$\\mathbf{p} \\approx (0.936, 0.047, 0.017)$"
+    );
+    assert_eq!(hard.parts[2].task.answer_text(), "$T = 1$ is more peaked");
+    assert_eq!(
+        hard.parts[4].task.answer_text(),
+        "$p_{1} / p_{2} = e^{3 / 2} \\approx 4.482$"
+    );
+}
+
+/// A worksheet shows every prompt at once, so no prompt of the hard
+/// problem gives away part 3 (which temperature is more peaked): the two
+/// ratio parts follow the statement's order of temperatures, whichever is
+/// sharper.
+#[test]
+fn the_ratio_prompts_do_not_give_away_the_more_peaked_temperature() {
+    let mut flat_first = 0;
+    for seed in 0..300 {
+        let p = generate(Level::Hard, seed);
+        let Task::MorePeaked { temperatures, .. } = &p.parts[2].task else {
+            panic!("{}: part 3 asks for the more peaked T", p.id());
+        };
+        let asked: Vec<f64> = p.parts[3..]
+            .iter()
+            .map(|part| match &part.task {
+                Task::Ratio { temperature, .. } => *temperature,
+                other => panic!("{}: {other:?}", p.id()),
+            })
+            .collect();
+        assert_eq!(asked, temperatures.to_vec(), "{}", p.id());
+        if p.parts[2].task.expected()[0] == temperatures[1] {
+            flat_first += 1;
+        }
+    }
+    assert!(
+        flat_first > 20,
+        "variants where the flatter T comes first: {flat_first}"
+    );
+}

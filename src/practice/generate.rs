@@ -528,33 +528,36 @@ fn temperatures(logits: Vec<f64>, ts: [f64; 2]) -> Problem {
             Part {
                 prompt: format!(
                     "Explain with a ratio: at $T = {}$, what is $p_{{{}}} / p_{{{}}}$? (An expression is fine.)",
-                    tex_number(sharp),
+                    tex_number(ts[0]),
                     top + 1,
                     other + 1
                 ),
                 task: Task::Ratio {
                     logits: logits.clone(),
-                    temperature: sharp,
+                    temperature: ts[0],
                     top,
                     other,
-                    other_temperatures: vec![flat],
+                    other_temperatures: vec![ts[1]],
                 },
             },
-            // The explanation needs the same ratio at the flatter
-            // temperature too: the comparison of the two is the reason.
+            // The explanation needs the same ratio at both temperatures:
+            // the comparison of the two is the reason. They are asked in
+            // the statement's order, so neither prompt names the more
+            // peaked temperature before part 3 is answered (a worksheet
+            // shows every prompt at once).
             Part {
                 prompt: format!(
                     "And at $T = {}$, what is $p_{{{}}} / p_{{{}}}$? Compare it with your last answer. (An expression is fine.)",
-                    tex_number(flat),
+                    tex_number(ts[1]),
                     top + 1,
                     other + 1
                 ),
                 task: Task::Ratio {
                     logits: logits.clone(),
-                    temperature: flat,
+                    temperature: ts[1],
                     top,
                     other,
-                    other_temperatures: vec![sharp],
+                    other_temperatures: vec![ts[0]],
                 },
             },
         ],

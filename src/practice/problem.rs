@@ -162,6 +162,48 @@ impl Task {
         }
     }
 
+    /// The right answer as an answer key writes it (LaTeX math between `$`
+    /// signs, see [`crate::mathtext`]), computed by the core: three
+    /// decimals for probabilities and log-probabilities, the temperature
+    /// chosen, the ratio both exactly and rounded, the right line of a
+    /// choice.
+    pub fn answer_text(&self) -> String {
+        let expected = self.expected();
+        let first = expected.first().copied().unwrap_or(f64::NAN);
+        match self {
+            Task::Softmax { .. } => {
+                format!(r"$\mathbf{{p}} \approx {}$", tex_probabilities(&expected))
+            }
+            Task::LogSoftmax { .. } => {
+                let shown: Vec<String> = expected
+                    .iter()
+                    .map(|&v| fixed(v, 3).replace('−', "-"))
+                    .collect();
+                format!(r"$\log \mathbf{{p}} \approx ({})$", shown.join(", "))
+            }
+            Task::MorePeaked { .. } => format!("$T = {}$ is more peaked", tex_number(first)),
+            Task::Ratio {
+                logits,
+                temperature,
+                top,
+                other,
+                ..
+            } => {
+                let gap = logits.get(*top).copied().unwrap_or(0.0)
+                    - logits.get(*other).copied().unwrap_or(0.0);
+                format!(
+                    r"$p_{{{}}} / p_{{{}}} = e^{{{} / {}}} \approx {}$",
+                    top + 1,
+                    other + 1,
+                    tex_number(gap),
+                    tex_number(*temperature),
+                    fixed(first, 3).replace('−', "-")
+                )
+            }
+            Task::Choice(step) => step.options.get(step.correct).cloned().unwrap_or_default(),
+        }
+    }
+
     /// Whether the answer is a vector (one entry per class).
     pub fn wants_vector(&self) -> bool {
         matches!(self, Task::Softmax { .. } | Task::LogSoftmax { .. })

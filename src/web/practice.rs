@@ -398,6 +398,112 @@ impl PracticeView {
         }
     }
 
+    /// A printable sheet of the assignment's problems (or, without one, of
+    /// the problems shown): `key` false gives the worksheet (problems,
+    /// parts, the derivation's candidate lines), true the answer key (the
+    /// same with every answer and worked solution, computed by the core).
+    /// Returns `{title, problems: [{heading, statement, start, steps:
+    /// [{prompt, lines}], parts: [{prompt, answer}], solution}]}`, texts as
+    /// HTML with MathML.
+    pub fn sheet(&self, key: bool) -> JsValue {
+        let ids: Vec<ProblemId> = match &self.assignment {
+            Some(set) => set.problems().to_vec(),
+            None => self.slots.iter().map(Slot::id).collect(),
+        };
+        let set_text = ids
+            .iter()
+            .map(ProblemId::to_string)
+            .collect::<Vec<_>>()
+            .join(",");
+        let out = Object::new();
+        let kind = if key { "Answer key" } else { "Worksheet" };
+        set(
+            &out,
+            "title",
+            JsValue::from_str(&format!("Softmax: {kind} for {set_text}")),
+        );
+        let problems: Array = ids
+            .iter()
+            .filter_map(|id| self.slots.iter().find(|s| s.id() == *id))
+            .enumerate()
+            .map(|(k, slot)| {
+                let p = &slot.problem;
+                let item = Object::new();
+                let heading = format!(
+                    "Problem {}: {} ({} problem{})",
+                    k + 1,
+                    p.topic,
+                    p.level.name(),
+                    if p.seed == 0 {
+                        String::new()
+                    } else {
+                        format!(", variant {}", p.seed)
+                    }
+                );
+                set(&item, "heading", JsValue::from_str(&heading));
+                set(&item, "statement", html(&p.statement));
+                let (start, steps) = match &p.derivation {
+                    Some(d) => (
+                        html(&d.start),
+                        d.steps
+                            .iter()
+                            .map(|step| {
+                                let obj = Object::new();
+                                set(&obj, "prompt", html(&step.prompt));
+                                let lines: Vec<&String> = if key {
+                                    step.options.get(step.correct).into_iter().collect()
+                                } else {
+                                    step.options.iter().collect()
+                                };
+                                set(&obj, "lines", htmls(lines.into_iter()));
+                                JsValue::from(obj)
+                            })
+                            .collect::<Array>(),
+                    ),
+                    None => (JsValue::NULL, Array::new()),
+                };
+                set(&item, "start", start);
+                set(&item, "steps", steps.into());
+                let parts: Array = p
+                    .parts
+                    .iter()
+                    .map(|part| {
+                        let obj = Object::new();
+                        set(&obj, "prompt", html(&part.prompt));
+                        let choices = match (&part.task, key) {
+                            (Task::Choice(step), false) => htmls(step.options.iter()),
+                            _ => Array::new().into(),
+                        };
+                        set(&obj, "choices", choices);
+                        set(
+                            &obj,
+                            "answer",
+                            if key {
+                                html(&part.task.answer_text())
+                            } else {
+                                JsValue::NULL
+                            },
+                        );
+                        JsValue::from(obj)
+                    })
+                    .collect();
+                set(&item, "parts", parts.into());
+                set(
+                    &item,
+                    "solution",
+                    if key {
+                        htmls(p.solution.iter())
+                    } else {
+                        Array::new().into()
+                    },
+                );
+                JsValue::from(item)
+            })
+            .collect();
+        set(&out, "problems", problems.into());
+        out.into()
+    }
+
     /// The plain-text summary of the assignment, to hand in.
     #[wasm_bindgen(js_name = handIn)]
     pub fn hand_in(&self) -> Result<String, JsError> {

@@ -626,3 +626,38 @@ test("a broken assignment link says so and opens free practice", async () => {
     await context.close();
   }
 });
+
+/** Pages in a PDF Chromium printed. */
+function pageCount(pdf) {
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+
+test("an assignment prints as a worksheet and as a separate answer key, on A4 and Letter", async () => {
+  const set = "easy-0,medium-0,hard-0";
+  for (const kind of ["worksheet", "key"]) {
+    const { page, log, context } = await open(browser, `?set=${set}&sheet=${kind}`);
+    assert.equal(await page.isVisible("#sheet"), true, kind);
+    assert.equal(await page.isVisible("#simplex-canvas"), false, `${kind}: the sheet alone`);
+    assert.equal(await page.locator("#sheet .sheet-problem").count(), 3);
+    assert.ok((await page.locator("#sheet math").count()) > 10, "the sheet's math is typeset");
+    const answers = page.locator("#sheet .sheet-answer");
+    if (kind === "worksheet") {
+      assert.equal(await answers.count(), 0, "no answer on the worksheet");
+      assert.ok((await page.locator("#sheet .sheet-space").count()) >= 6, "room to write");
+      assert.doesNotMatch(await page.textContent("#sheet"), /0\.936|Worked solution/);
+    } else {
+      assert.equal(await answers.count(), 8, "one answer per part: 2 + 1 + 5");
+      assert.match(await page.textContent("#sheet"), /0\.936/);
+      assert.ok((await page.locator("#sheet h3", { hasText: "Worked solution" }).count()) === 3);
+    }
+    await expectAccessible(page, "#sheet");
+    await page.emulateMedia({ media: "print" });
+    assert.equal(await page.isVisible("#sheet button"), false, "no button on paper");
+    for (const format of ["A4", "Letter"]) {
+      const pages = pageCount(await page.pdf({ format }));
+      assert.ok(pages >= 1 && pages <= (kind === "key" ? 6 : 4), `${kind} on ${format}: ${pages} pages`);
+    }
+    expectClean(log);
+    await context.close();
+  }
+});

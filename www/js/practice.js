@@ -321,6 +321,7 @@ function openAssignment() {
   $("practice-assignment-line").textContent = line;
   $("practice-assignment").hidden = false;
   $("practice-hand-in").addEventListener("click", handIn);
+  sheetLinks($("practice-assignment-sheets"), view.assignmentText());
   return "";
 }
 
@@ -342,6 +343,103 @@ async function handIn() {
   }
 }
 
+/** An element with `html` (from Rust: escaped text and MathML) inside. */
+function block(tag, html, className) {
+  const el = document.createElement(tag);
+  if (className) el.className = className;
+  el.innerHTML = html;
+  return el;
+}
+
+/**
+ * The printable worksheet or answer key (`?set=...&sheet=worksheet|key`):
+ * the assignment's problems alone on the page, with room to write or with
+ * every answer and worked solution, all written by the core.
+ */
+function showSheet(kind) {
+  const key = kind === "key";
+  const sheet = view.sheet(key);
+  const box = document.createElement("section");
+  box.id = "sheet";
+  box.className = `sheet ${key ? "answer-key" : "worksheet"}`;
+  box.setAttribute("aria-labelledby", "sheet-title");
+  const title = document.createElement("h1");
+  title.id = "sheet-title";
+  title.textContent = sheet.title;
+  const bar = document.createElement("p");
+  bar.className = "sheet-bar";
+  const print = document.createElement("button");
+  print.type = "button";
+  print.textContent = key ? "Print the answer key" : "Print the worksheet";
+  print.addEventListener("click", () => window.print());
+  const back = document.createElement("a");
+  back.href = `${location.pathname}?set=${encodeURIComponent(view.assignmentText() ?? "")}#practice`;
+  back.textContent = "Back to the lesson";
+  bar.append(print, " ", back);
+  box.append(title, bar);
+  if (!key) box.append(block("p", "Name: ____________________", "sheet-name"));
+  for (const problem of sheet.problems) {
+    const article = document.createElement("article");
+    article.className = "sheet-problem";
+    article.append(block("h2", "", ""), block("p", problem.statement));
+    article.firstChild.textContent = problem.heading;
+    if (problem.start) {
+      article.append(block("p", problem.start));
+      const steps = document.createElement("ol");
+      for (const step of problem.steps) {
+        const li = block("li", step.prompt);
+        const lines = document.createElement("ul");
+        lines.className = key ? "sheet-lines" : "sheet-lines tick";
+        lines.append(...step.lines.map((line) => block("li", line)));
+        li.append(lines);
+        steps.append(li);
+      }
+      article.append(steps);
+    }
+    const parts = document.createElement("ol");
+    parts.className = "sheet-parts";
+    for (const part of problem.parts) {
+      const li = block("li", part.prompt);
+      if (part.choices.length) {
+        const lines = document.createElement("ul");
+        lines.className = "sheet-lines tick";
+        lines.append(...part.choices.map((line) => block("li", line)));
+        li.append(lines);
+      } else if (!key) {
+        li.append(block("div", "", "sheet-space"));
+      }
+      if (key) li.append(block("p", `Answer: ${part.answer}`, "sheet-answer"));
+      parts.append(li);
+    }
+    article.append(parts);
+    if (key && problem.solution.length) {
+      article.append(block("h3", "Worked solution"));
+      const lines = document.createElement("ol");
+      lines.append(...problem.solution.map((line) => block("li", line)));
+      article.append(lines);
+    }
+    box.append(article);
+  }
+  document.getElementById("main").prepend(box);
+  document.documentElement.classList.add("sheet-mode");
+  document.title = sheet.title;
+  box.scrollIntoView();
+}
+
+/** The sheet links for the assignment `set` in `list`. */
+function sheetLinks(list, set) {
+  const link = (kind, words) => {
+    const li = document.createElement("li");
+    const a = document.createElement("a");
+    a.href = `${location.pathname}?set=${encodeURIComponent(set)}&sheet=${kind}`;
+    a.textContent = words;
+    li.append(a);
+    return li;
+  };
+  list.replaceChildren(link("worksheet", "Worksheet to print (problems only, room to write)"), link("key", "Answer key to print (answers and worked solutions)"));
+  list.hidden = false;
+}
+
 /** The teacher's link: the problems shown at the chosen levels. */
 function wireAssign() {
   $("practice-make-link").addEventListener("click", async () => {
@@ -360,6 +458,7 @@ function wireAssign() {
     const field = $("practice-assign-link");
     field.value = link;
     out.hidden = false;
+    sheetLinks($("practice-assign-sheets"), set);
     try {
       await navigator.clipboard.writeText(link);
       status.textContent = "Link copied. Share it with the class: everyone who opens it gets these problems.";
@@ -381,6 +480,8 @@ export function mount() {
   ];
   showNotice(notices.filter((text) => text !== "").join(" "));
   wireAssign();
+  const sheet = new URLSearchParams(location.search).get("sheet");
+  if (keySuffix && (sheet === "worksheet" || sheet === "key")) showSheet(sheet);
   $("practice-tolerance").textContent = view.toleranceNote();
   $("practice-schedule-note").textContent = view.scheduleNote();
   fillList($("practice-mistakes"), view.mistakes());

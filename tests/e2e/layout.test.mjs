@@ -213,3 +213,29 @@ test("the sections come in the order of the syllabus, and each read-out sits in 
   expectClean(log);
   await context.close();
 });
+
+test("projector mode enlarges the text and the figures for a room, and nothing is clipped", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1", { viewport: { width: 1280, height: 720 } });
+  const before = await page.evaluate(() => ({
+    font: parseFloat(getComputedStyle(document.body).fontSize),
+    simplex: document.getElementById("simplex-canvas").getBoundingClientRect().width,
+  }));
+  await page.click("#projector-toggle");
+  assert.equal(await page.getAttribute("#projector-toggle", "aria-pressed"), "true");
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  const after = await page.evaluate(() => ({
+    font: parseFloat(getComputedStyle(document.body).fontSize),
+    simplex: document.getElementById("simplex-canvas").getBoundingClientRect().width,
+  }));
+  assert.ok(after.font >= before.font * 1.25, `text ${before.font} -> ${after.font} px`);
+  assert.ok(after.simplex >= before.simplex, `triangle ${before.simplex} -> ${after.simplex} px`);
+  assert.deepEqual(await clippedContent(page), []);
+  // A teacher can open it directly, and switch it off again.
+  await page.goto(new URL("?projector=1#logits=2,1,0&T=1", page.url()).href);
+  await page.waitForSelector("html[data-ready='true']", { state: "attached" });
+  assert.equal(await page.getAttribute("html", "data-projector"), "on");
+  await page.click("#projector-toggle");
+  assert.equal(await page.getAttribute("html", "data-projector"), null);
+  expectClean(log);
+  await context.close();
+});

@@ -1,5 +1,9 @@
 // Light and dark themes: follow the system setting until the reader picks
 // one with the toggle; the choice is remembered (and validated on load).
+// Projector mode, for a teacher showing the lesson to a room: larger text
+// and figures across a wider page, switched on with its button or by
+// opening the page with ?projector=1 (not remembered: it is for one
+// showing).
 const KEY = "softmax-lesson.theme";
 const listeners = new Set();
 
@@ -36,8 +40,19 @@ export function apply() {
   for (const fn of listeners) fn(name);
 }
 
+/** Switch projector mode on or off; the figures redraw at their new size. */
+function project(on) {
+  if (on) document.documentElement.dataset.projector = "on";
+  else delete document.documentElement.dataset.projector;
+  document.getElementById("projector-toggle")?.setAttribute("aria-pressed", String(on));
+}
+
 export function setup() {
   apply();
+  project(new URLSearchParams(location.search).get("projector") === "1");
+  document.getElementById("projector-toggle")?.addEventListener("click", () => {
+    project(document.documentElement.dataset.projector !== "on");
+  });
   media.addEventListener("change", apply);
   document.getElementById("theme-toggle")?.addEventListener("click", () => {
     const next = current() === "dark" ? "light" : "dark";

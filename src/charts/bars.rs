@@ -95,9 +95,16 @@ fn bars<DB: DrawingBackend>(
         let x1 = i as f64 + 0.82;
         let top = v.clamp(frame.y.0, frame.y.1);
         let color = theme.class(i);
+        // A masked logit (−∞) runs off the axis: an empty bar, so it never
+        // looks like a finite logit at the bottom of the range.
+        let style = if v.is_infinite() {
+            color.stroke_width((2.0 * s).ceil() as u32)
+        } else {
+            color.filled()
+        };
         area.draw(&Rectangle::new(
             [frame.px((x0, base)), frame.px((x1, top))],
-            color.filled(),
+            style,
         ))
         .map_err(err)?;
         if scene.selected == Some(i) {

@@ -198,6 +198,19 @@ fn spoken_number(v: f64, places: usize) -> String {
     }
 }
 
+/// A probability as it is spoken: three decimals, but a probability that
+/// is not exactly 0 or 1 never sounds like one (the lesson teaches that a
+/// finite logit never gives exactly 0): "below 0.001", "above 0.999".
+fn spoken_probability(v: f64) -> String {
+    if v > 0.0 && v < 0.0005 {
+        "below 0.001".to_owned()
+    } else if v < 1.0 && v > 0.9995 {
+        "above 0.999".to_owned()
+    } else {
+        spoken_number(v, 3)
+    }
+}
+
 /// The sentence a listener hears once an interaction has settled: the
 /// logits to two decimals, the probabilities to three, and the temperature.
 fn summary(state: &Explorer, p: &[f64]) -> String {
@@ -209,7 +222,7 @@ fn summary(state: &Explorer, p: &[f64]) -> String {
             .map(|v| spoken_number(*v, 2))
             .collect(),
     );
-    let probabilities = join(p.iter().map(|v| spoken_number(*v, 3)).collect());
+    let probabilities = join(p.iter().map(|v| spoken_probability(*v)).collect());
     format!(
         "Logits {logits} give probabilities {probabilities} (T = {}).",
         short(state.temperature())
@@ -219,6 +232,20 @@ fn summary(state: &Explorer, p: &[f64]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_spoken_probability_is_never_a_false_zero_or_one() {
+        assert_eq!(spoken_probability(0.0), "0");
+        assert_eq!(spoken_probability(1.0), "1");
+        assert_eq!(spoken_probability(1e-4), "below 0.001");
+        assert_eq!(spoken_probability(0.9998), "above 0.999");
+        assert_eq!(spoken_probability(0.6652), "0.665");
+        let mut state = Explorer::default();
+        state.set_logits(vec![20.0, 0.0, 0.0]).unwrap();
+        let p = crate::softmax(state.logits());
+        assert!(summary(&state, &p)
+            .contains("give probabilities above 0.999, below 0.001, below 0.001"));
+    }
 
     #[test]
     fn the_first_worked_example_reads_out_its_probabilities() {

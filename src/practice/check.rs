@@ -501,7 +501,12 @@ fn flaw_message(task: &Task, flaw: &Flaw, given: &[f64]) -> String {
             let what = if matches!(task, Task::LogSoftmax { .. }) {
                 "Compute lse(x) once and subtract it from each logit."
             } else {
-                "Check each exponential e^(xᵢ/T) and the sum you divide by."
+                match task {
+                    Task::Softmax { temperature, .. } if *temperature != 1.0 => {
+                        "Check each exponential e^(xᵢ/T) and the sum you divide by."
+                    }
+                    _ => "Check each exponential e^(xᵢ) and the sum you divide by.",
+                }
             };
             format!(
                 "Not right, though your entries add up to 1 and follow the order of the logits: {} {} off by more than rounding. {what}",

@@ -621,6 +621,15 @@ impl PracticeView {
                     String::new()
                 },
             ),
+            None if !slot.steps_done() => (
+                "The numbers are right. Finish the derivation above to complete the problem."
+                    .to_owned(),
+                if total > 1 {
+                    format!("All {total} parts answered")
+                } else {
+                    String::new()
+                },
+            ),
             None => (
                 "All parts answered. Try a variant for more practice.".to_owned(),
                 if total > 1 {

@@ -345,3 +345,20 @@ test("a change made further down writes that section into the link; the iso-line
   expectClean(log);
   await context.close();
 });
+
+test("Space on a focused view does not scroll the page away, and a listener never hears a false 0 or 1", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  await watchLive(page);
+  const simplex = page.locator("#simplex-canvas");
+  await simplex.focus();
+  const before = await page.evaluate(() => scrollY);
+  await page.keyboard.press(" ");
+  assert.equal(await page.evaluate(() => scrollY), before, "Space leaves the page where it was");
+  await page.keyboard.press("End");
+  await page.waitForTimeout(900);
+  const spoken = (await liveUpdates(page)).filter((u) => u.id === "explorer-live").map((u) => u.text);
+  const last = spoken.at(-1) ?? "";
+  assert.match(last, /give probabilities above 0\.999, below 0\.001, below 0\.001/, last);
+  expectClean(log);
+  await context.close();
+});

@@ -661,3 +661,13 @@ test("an assignment prints as a worksheet and as a separate answer key, on A4 an
     await context.close();
   }
 });
+
+test("checking the medium problem's numbers before its derivation asks for the derivation, and says nothing else", async () => {
+  const { page, log, context } = await open(browser, "#practice");
+  assert.match(await answer(page, "medium", "0.114 0.844 0.042"), /Correct.*Finish the derivation/);
+  const prompt = await page.textContent("#problem-medium-prompt");
+  assert.match(prompt, /Finish the derivation above/);
+  assert.doesNotMatch(prompt, /All parts answered|Try a variant/);
+  expectClean(log);
+  await context.close();
+});

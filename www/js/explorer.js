@@ -593,7 +593,10 @@ const VIEW_KEYS = new Set(["ArrowUp", "ArrowDown", "ArrowLeft", "ArrowRight", "H
 function wireKeys(canvas, handle) {
   endsWhenSettled.add(canvas);
   canvas.addEventListener("keydown", (event) => {
-    if (!VIEW_KEYS.has(event.key) || event.ctrlKey || event.altKey || event.metaKey) return;
+    if (event.ctrlKey || event.altKey || event.metaKey) return;
+    // Space means nothing on a view; it must not scroll the page away.
+    if (event.key === " ") event.preventDefault();
+    if (!VIEW_KEYS.has(event.key)) return;
     event.preventDefault();
     let used = false;
     try {

@@ -60,17 +60,17 @@ pub fn shift_invariance() -> Derivation {
                 [
                     (
                         r"$\dfrac{e^{x_i} + c}{\sum_j (e^{x_j} + c)}$",
-                        "e to the x i, plus c, over the sum over j of e to the x j, plus c",
+                        "e to the x i, then c added outside the exponent, over the sum over j of e to the x j, again with c added outside",
                         "The constant is added to the logit, so it sits inside the exponent, not next to it.",
                     ),
                     (
                         r"$\dfrac{e^{x_i + c}}{\sum_j e^{x_j + c}}$",
-                        "e to the power x i plus c, over the sum over j of e to the power x j plus c",
+                        "e to the power of x i plus c, with c inside the exponent, over the sum over j of e to the power of x j plus c, c inside the exponent",
                         "Every logit, in the numerator and in each term of the sum, carries the same $+c$.",
                     ),
                     (
                         r"$\dfrac{e^{x_i + c}}{\sum_j e^{x_j}}$",
-                        "e to the power x i plus c, over the sum over j of e to the x j",
+                        "e to the power of x i plus c, with c inside the exponent, over the sum over j of e to the x j, with no c",
                         "The shift applies to every logit, including the ones summed in the denominator.",
                     ),
                 ],
@@ -86,7 +86,7 @@ pub fn shift_invariance() -> Derivation {
                     ),
                     (
                         r"$\dfrac{e^c + e^{x_i}}{\sum_j (e^c + e^{x_j})}$",
-                        "e to the c plus e to the x i, over the sum over j of e to the c plus e to the x j",
+                        "e to the c, plus e to the x i, a sum, over the sum over j of e to the c, plus e to the x j",
                         r"$e^{a + b}$ is a product $e^a \cdot e^b$, not a sum $e^a + e^b$.",
                     ),
                     (

@@ -28,9 +28,15 @@ function showChoices(asked) {
   $("embed-title").textContent = `${title} — softmax lesson`;
   $("embed-title").classList.remove("visually-hidden");
   document.title = `${title} — softmax lesson`;
-  $("embed-unknown-text").textContent = asked
-    ? `This embed link asks for a part called “${asked.slice(0, 60)}”, which the lesson does not have. Use ?part= with one of these:`
-    : "This embed link does not say which part of the lesson to show. Use ?part= with one of these:";
+  const query = document.createElement("code");
+  query.textContent = "?part=";
+  $("embed-unknown-text").replaceChildren(
+    asked
+      ? `This embed link asks for a part called “${asked.slice(0, 60)}”, which the lesson does not have. Use `
+      : "This embed link does not say which part of the lesson to show. Use ",
+    query,
+    " with one of these:",
+  );
   const list = $("embed-part-list");
   for (const { name } of PARTS) {
     const item = document.createElement("li");

@@ -32,7 +32,10 @@ export function load(name) {
   }
 }
 
-/** The heading text of a part's section, as shown on the page. */
+/** The heading text of a part's section, without its heading anchor. */
 export function titleOf(section) {
-  return section?.querySelector("h2")?.textContent.trim() ?? "";
+  const heading = section?.querySelector("h2")?.cloneNode(true);
+  if (!heading) return "";
+  for (const anchor of heading.querySelectorAll(".heading-anchor")) anchor.remove();
+  return heading.textContent.trim();
 }

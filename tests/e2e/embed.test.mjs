@@ -204,6 +204,43 @@ test("without a clipboard the Embed control shows the snippet, selected", async 
   await context.close();
 });
 
+test("the embed page's policy differs from the lesson's only in who may frame it", async () => {
+  const policy = async (path) => (await fetch(new URL(path, BASE_URL))).headers.get("content-security-policy");
+  const page = await policy("index.html");
+  const embed = await policy("embed.html");
+  assert.match(page, /frame-ancestors 'none'/);
+  assert.match(embed, /frame-ancestors \*$/);
+  assert.equal(embed.replace("frame-ancestors *", ""), page.replace("frame-ancestors 'none'", ""));
+  assert.doesNotMatch(embed, /unsafe-inline/);
+  // Only that file: the same name elsewhere, or with a query, keeps the strict one.
+  assert.match(await policy("js/embed.js"), /frame-ancestors 'none'/);
+  assert.match(await policy("embed.html?part=explorer"), /frame-ancestors \*$/);
+});
+
+test("on a phone every control of every embedded part is at least 24 px, the main ones 44 px tall", async () => {
+  for (const part of PARTS) {
+    const { page, log, context } = await open(browser, `embed.html?part=${part}`, {
+      viewport: { width: 390, height: 844 }, hasTouch: true, deviceScaleFactor: 2,
+    });
+    const small = await page.evaluate(() => {
+      const out = [];
+      for (const el of document.querySelectorAll("main button, main input, main select, main summary, main textarea, main a[href], main [tabindex='0']")) {
+        if (!el.checkVisibility({ visibilityProperty: true }) || el.closest("[hidden]")) continue;
+        const inline = el.tagName === "A" && getComputedStyle(el).display === "inline" && el.closest("p, li, dd, figcaption, td");
+        if (inline) continue;
+        const r = el.getBoundingClientRect();
+        const id = `${el.tagName.toLowerCase()}${el.id ? `#${el.id}` : ""} "${(el.textContent || el.getAttribute("aria-label") || "").trim().slice(0, 30)}"`;
+        if (r.width < 24 || r.height < 24) out.push(`${id}: ${Math.round(r.width)}x${Math.round(r.height)}`);
+        if (el.matches("button, select, input[type='text'], input[type='range']") && r.height < 44) out.push(`${id}: ${Math.round(r.height)} px tall`);
+      }
+      return out;
+    });
+    assert.deepEqual(small, [], part);
+    expectClean(log);
+    await context.close();
+  }
+});
+
 test("at 320 px nothing runs off the screen in any embedded part", async () => {
   for (const part of PARTS) {
     const { page, log, context } = await open(browser, `embed.html?part=${part}#logits=2,1,0&T=1`, {

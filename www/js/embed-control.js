@@ -56,8 +56,10 @@ function control(part, section) {
   return box;
 }
 
-/** Put an Embed control at the end of every embeddable part. */
+/** Put an Embed control at the end of every embeddable part. The single
+ * file (its wasm inlined) has no embed page beside it, so it offers none. */
 export function mount() {
+  if (globalThis.__SOFTMAX_WASM__) return;
   for (const part of PARTS) {
     const section = document.getElementById(part.name);
     if (section && !section.querySelector(":scope > .embed-export")) section.append(control(part, section));

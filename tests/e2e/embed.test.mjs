@@ -103,6 +103,10 @@ test("the state fragment is honoured: the explorer shows #logits=3,1,0&T=2", asy
   await page.locator("#logit-1").press("Tab");
   assert.equal(await page.evaluate(() => history.length), length);
   assert.match(await page.evaluate(() => location.hash), /^#logits=0,1,0&T=2$/);
+  // A link to a section that is not shown opens it in the whole lesson.
+  const link = page.locator("#explorer a[href*='index.html#jacobian']").first();
+  assert.equal(await link.getAttribute("target"), "_blank");
+  assert.match(await link.textContent(), /new tab/);
   expectClean(log);
   await context.close();
 });

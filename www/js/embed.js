@@ -59,6 +59,10 @@ function pointOutside(section) {
     link.href = new URL(`index.html${link.getAttribute("href")}`, location.href).href;
     link.target = "_blank";
     link.rel = "noopener";
+    const note = document.createElement("span");
+    note.className = "visually-hidden";
+    note.textContent = " (opens the whole lesson in a new tab)";
+    link.append(note);
   }
 }
 

@@ -53,7 +53,7 @@ test("the player steps and scrubs with the keyboard alone", async () => {
 
 test("play advances time and Space pauses it", async () => {
   const { page, log, context } = await open(browser);
-  await page.getByRole("button", { name: "Play" }).click();
+  await page.getByRole("button", { name: "Play", exact: true }).click();
   await page.waitForTimeout(700);
   const t1 = await shownTime(page);
   assert.ok(t1 > 0.2, `time advanced to ${t1}`);
@@ -73,7 +73,7 @@ async function rate(page, speedLabel) {
   await page.locator("#player-speed label", { hasText: speedLabel }).click();
   assert.equal(await page.getByLabel(speedLabel, { exact: true }).isChecked(), true);
   await page.keyboard.press("Home");
-  await page.getByRole("button", { name: "Play" }).click();
+  await page.getByRole("button", { name: "Play", exact: true }).click();
   await page.waitForTimeout(150);
   const start = await page.evaluate(() => [performance.now(), Number(document.getElementById("player-scrubber").value)]);
   await page.waitForTimeout(1200);
@@ -99,7 +99,7 @@ test("the speed changes the rate at which time passes", async () => {
 test("restart returns to t = 0 from anywhere", async () => {
   const { page, log, context } = await open(browser);
   await page.getByRole("button", { name: "Step forward" }).click();
-  await page.getByRole("button", { name: "Play" }).click();
+  await page.getByRole("button", { name: "Play", exact: true }).click();
   await page.waitForTimeout(300);
   assert.ok((await shownTime(page)) > 0);
   await page.getByRole("button", { name: "Restart" }).click();
@@ -114,7 +114,7 @@ test("restart returns to t = 0 from anywhere", async () => {
 
 test("with reduced motion, play jumps between settled pictures instead of animating", async () => {
   const { page, log, context } = await open(browser, "", { reducedMotion: "reduce" });
-  await page.getByRole("button", { name: "Play" }).click();
+  await page.getByRole("button", { name: "Play", exact: true }).click();
   const first = await shownTime(page);
   assert.ok(first > 0, "play jumps straight to the first scene's settled picture");
   const seen = new Set();
@@ -126,7 +126,7 @@ test("with reduced motion, play jumps between settled pictures instead of animat
   // Stepping still works, and play goes on to the next settled picture.
   await page.getByRole("button", { name: "Step forward" }).click();
   const boundary = await shownTime(page);
-  await page.getByRole("button", { name: "Play" }).click();
+  await page.getByRole("button", { name: "Play", exact: true }).click();
   const next = await shownTime(page);
   assert.ok(next > boundary && (await currentScene(page)) === 1, `${boundary} -> ${next}`);
   expectClean(log);
@@ -267,7 +267,7 @@ test("the legend names the marks each scene draws, and the exp axis's scale", as
   const firstNote = await note();
   assert.match(firstNote, /axis runs from 0 to \d/);
   for (let k = 0; k < 4; k++) await page.getByRole("button", { name: "Step forward" }).click();
-  await page.getByRole("button", { name: "Play" }).click();
+  await page.getByRole("button", { name: "Play", exact: true }).click();
   await page.waitForTimeout(1500);
   await page.getByRole("button", { name: "Pause" }).click();
   const sweep = await shown();

@@ -115,7 +115,9 @@ async function main() {
   explorer.mount();
   // Let the explorer reach the screen before the lesson's own figures are
   // drawn; the lesson's script is fetched meanwhile.
-  const lessonParts = Promise.all([import("./lesson.js"), import("./toc.js"), import("./scroll-cue.js")]);
+  const lessonParts = Promise.all([
+    import("./lesson.js"), import("./toc.js"), import("./scroll-cue.js"), import("./embed-control.js"),
+  ]);
   await reveal();
   // A link naming a section and a state (#jacobian&logits=...) is not a
   // heading link the browser follows by itself: go to the section once it

@@ -8,6 +8,9 @@ import { showFieldError } from "./fields.js";
 import * as theme from "./theme.js";
 
 let view;
+/** In an embed the frame's entries would join the host page's history (its
+ * Back button would undo drags), so the state only replaces the entry. */
+let embedded = false;
 const $ = (id) => document.getElementById(id);
 /** How far from the simplex point (CSS px) a finger still grabs it. */
 const TOUCH_REACH = 32;
@@ -307,7 +310,7 @@ const isStateHash = (hash) => hash.includes("=");
  */
 function write(kind, hash) {
   const before = location.href;
-  if (kind === "push") history.pushState({ explorer: hash }, "", hash);
+  if (kind === "push" && !embedded) history.pushState({ explorer: hash }, "", hash);
   else history.replaceState({ explorer: hash }, "", hash);
   if (location.href !== before) {
     window.dispatchEvent(new HashChangeEvent("hashchange", { oldURL: before, newURL: location.href }));
@@ -641,7 +644,14 @@ export function linkedSection() {
   return element?.matches("main section[id]") ? element : null;
 }
 
-export function mount() {
+/** The current state as a fragment without a section (#logits=...), for an
+ * embed link; null before the explorer is mounted. */
+export function stateFragment() {
+  return view ? stateHash("") : null;
+}
+
+export function mount({ embed = false } = {}) {
+  embedded = embed;
   view = new ExplorerView();
   live = liveRegion();
   quietReadouts();

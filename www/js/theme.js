@@ -18,9 +18,22 @@ function stored() {
 
 const media = window.matchMedia("(prefers-color-scheme: dark)");
 
+/** Set by an embedded part: undefined on the lesson's own page (the stored
+ * choice, else the system), null to follow the host's system setting
+ * alone, or "light" / "dark" when the embed link asks for one. */
+let embedded;
+
+/** Follow the host page (an embed): `asked` is the link's ?theme= value;
+ * anything but "light" or "dark" means the system setting. */
+export function embed(asked) {
+  embedded = asked === "light" || asked === "dark" ? asked : null;
+}
+
 /** The theme in force: "light" or "dark". */
 export function current() {
-  return stored() ?? (media.matches ? "dark" : "light");
+  const system = media.matches ? "dark" : "light";
+  if (embedded !== undefined) return embedded ?? system;
+  return stored() ?? system;
 }
 
 /** Call fn() whenever the theme changes. */

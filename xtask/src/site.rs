@@ -208,8 +208,14 @@ mod tests {
     #[test]
     fn every_id_of_the_assembled_page_is_unique_and_every_label_reference_resolves() {
         let www = crate::env::root().join("www");
-        let index = fs::read_to_string(www.join("index.html")).unwrap();
-        let page = assemble(&index, &www).unwrap();
+        for name in ["index.html", "embed.html"] {
+            let source = fs::read_to_string(www.join(name)).unwrap();
+            let page = assemble(&source, &www).unwrap();
+            ids_unique_and_references_resolve(&page);
+        }
+    }
+
+    fn ids_unique_and_references_resolve(page: &str) {
         let values = |attribute: &str| -> Vec<String> {
             let marker = format!(" {attribute}=\"");
             page.split(marker.as_str())

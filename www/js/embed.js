@@ -1,0 +1,130 @@
+// Entry point of embed.html: one part of the lesson, alone, for an iframe
+// on a course page. `?part=NAME` names the part (see parts.js), the
+// fragment is the same state as on the lesson's page, and `?theme=light`
+// or `dark` overrides the host's system setting, which is followed
+// otherwise. Only the wasm modules and part modules the part needs load.
+import initCore from "../pkg/softmax_lesson.js";
+import * as theme from "./theme.js";
+import { PARTS, EXTRAS, load, titleOf } from "./parts.js";
+
+const $ = (id) => document.getElementById(id);
+const params = new URLSearchParams(location.search);
+theme.embed(params.get("theme"));
+theme.apply();
+
+/** Where a module's wasm lives (as in app.js). */
+function wasm(name) {
+  return globalThis.__SOFTMAX_WASM__?.[name] ?? new URL(`../pkg/${name}_bg.wasm`, import.meta.url);
+}
+
+function parsed() {
+  if (document.readyState !== "loading") return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener("DOMContentLoaded", resolve, { once: true }));
+}
+
+/** The link names no part: say so and list the ones there are. */
+function showChoices(asked) {
+  const title = asked ? "Unknown part" : "No part chosen";
+  $("embed-title").textContent = `${title} — softmax lesson`;
+  $("embed-title").classList.remove("visually-hidden");
+  document.title = `${title} — softmax lesson`;
+  const query = document.createElement("code");
+  query.textContent = "?part=";
+  $("embed-unknown-text").replaceChildren(
+    asked
+      ? `This embed link asks for a part called “${asked.slice(0, 60)}”, which the lesson does not have. Use `
+      : "This embed link does not say which part of the lesson to show. Use ",
+    query,
+    " with one of these:",
+  );
+  const list = $("embed-part-list");
+  for (const { name } of PARTS) {
+    const item = document.createElement("li");
+    const link = document.createElement("a");
+    link.href = `?part=${name}`;
+    const code = document.createElement("code");
+    code.textContent = name;
+    link.append(code);
+    item.append(link, `: ${titleOf($(name))}`);
+    list.append(item);
+  }
+  $("embed-unknown").hidden = false;
+}
+
+/** A link to a place that is not shown here opens it in the whole lesson. */
+function pointOutside(section) {
+  for (const link of section.querySelectorAll("a[href^='#']")) {
+    const id = decodeURIComponent(link.getAttribute("href").slice(1));
+    if (id && section.querySelector(`[id="${CSS.escape(id)}"]`)) continue;
+    link.href = new URL(`index.html${link.getAttribute("href")}`, location.href).href;
+    link.target = "_blank";
+    link.rel = "noopener";
+    const note = document.createElement("span");
+    note.className = "visually-hidden";
+    note.textContent = " (opens the whole lesson in a new tab)";
+    link.append(note);
+  }
+}
+
+/** Tell the host page how tall the content is, so it may size the frame
+ * ({ type: "softmax-lesson:height", part, height } by postMessage). */
+function reportHeight(name) {
+  if (window.parent === window) return;
+  let last = 0;
+  new ResizeObserver(() => {
+    const height = Math.ceil(document.documentElement.scrollHeight);
+    if (height === last) return;
+    last = height;
+    window.parent.postMessage({ type: "softmax-lesson:height", part: name, height }, "*");
+  }).observe(document.body);
+}
+
+async function main() {
+  const core = initCore({ module_or_path: wasm("softmax_lesson") });
+  await parsed();
+  theme.setup();
+  const asked = params.get("part");
+  const part = PARTS.find((p) => p.name === asked);
+  const section = part ? $(part.name) : null;
+  if (!section) {
+    showChoices(asked);
+    document.documentElement.dataset.ready = "true";
+    return;
+  }
+  $("embed-store").before(section);
+  const title = titleOf(section);
+  $("embed-title").textContent = `${title} — softmax lesson`;
+  document.title = `${title} — softmax lesson`;
+  // The explorer speaks its changes in a region of its own section, which
+  // is hidden here when another part shows its views.
+  if (part.name !== "explorer") {
+    const live = document.createElement("p");
+    Object.assign(live, { id: "explorer-live", className: "visually-hidden" });
+    live.setAttribute("role", "status");
+    live.setAttribute("aria-live", "polite");
+    section.append(live);
+  }
+  const modules = Promise.all([...part.modules.map(load), import("./scroll-cue.js")]);
+  await core;
+  if (part.modules.some((name) => EXTRAS.has(name))) {
+    const extras = await import("../pkg/softmax_lesson_extras.js");
+    await extras.default({ module_or_path: wasm("softmax_lesson_extras") });
+  }
+  const loaded = await modules;
+  for (const [k, name] of part.modules.entries()) {
+    await loaded[k].mount(name === "explorer" ? { embed: true } : undefined);
+  }
+  loaded.at(-1).mount();
+  pointOutside(section);
+  reportHeight(part.name);
+  document.documentElement.dataset.ready = "true";
+}
+
+main().catch((error) => {
+  const banner = $("fatal-error");
+  if (banner) {
+    banner.textContent = `This part of the lesson could not start: ${error.message ?? error}`;
+    banner.hidden = false;
+  }
+  console.error(error);
+});

@@ -320,6 +320,8 @@ function openAssignment() {
   $("practice-assign").hidden = true;
   $("practice-assignment-line").textContent = line;
   $("practice-assignment").hidden = false;
+  // The same page without the assignment.
+  $("practice-leave").href = `${location.pathname}#practice`;
   $("practice-hand-in").addEventListener("click", handIn);
   sheetLinks($("practice-assignment-sheets"), view.assignmentText());
   return "";

@@ -671,3 +671,20 @@ test("checking the medium problem's numbers before its derivation asks for the d
   expectClean(log);
   await context.close();
 });
+
+test("two students in fresh browsers given one assignment link get identical problems", async () => {
+  const link = "?set=easy-4711,medium-23,hard-999#practice";
+  const seen = [];
+  for (const student of [0, 1]) {
+    const { page, log, context } = await open(browser, link);
+    seen.push(await page.evaluate(() => ["easy", "medium", "hard"].map((level) => [
+      document.getElementById(`problem-${level}-origin`).textContent,
+      document.getElementById(`problem-${level}-statement`).innerHTML,
+      document.getElementById(`problem-${level}-prompt`).innerHTML,
+    ])));
+    expectClean(log);
+    await context.close();
+    assert.match(seen[student][0][0], /variant 4711/, `student ${student + 1}`);
+  }
+  assert.deepEqual(seen[0], seen[1]);
+});

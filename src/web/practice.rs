@@ -171,6 +171,15 @@ impl PracticeView {
         }
     }
 
+    /// The seed a level starts from: the assignment's problem, or the
+    /// lesson's own (0).
+    fn home_seed(&self, level: Level) -> u32 {
+        self.assignment
+            .as_ref()
+            .and_then(|set| set.at(level))
+            .map_or(0, |id| id.seed)
+    }
+
     /// Record the end of a problem in the schedule (once) and say so.
     fn finish(&mut self, name: &str) -> Result<Option<String>, JsError> {
         let today = self.today;
@@ -242,7 +251,7 @@ impl PracticeView {
             }
         };
         for level in Level::ALL {
-            self.open_problem(level, 0);
+            self.open_problem(level, self.home_seed(level));
         }
         notice
     }
@@ -291,7 +300,7 @@ impl PracticeView {
                 .find(|s| s.problem.level == level)
                 .is_some_and(|slot| slot.restore(place));
             if !fitted {
-                self.open_problem(level, 0);
+                self.open_problem(level, self.home_seed(level));
                 lost.push(level.name());
             }
         }
@@ -323,12 +332,7 @@ impl PracticeView {
         self.progress = Progress::default();
         self.answers.clear();
         for level in Level::ALL {
-            let seed = self
-                .assignment
-                .as_ref()
-                .and_then(|set| set.at(level))
-                .map_or(0, |id| id.seed);
-            self.open_problem(level, seed);
+            self.open_problem(level, self.home_seed(level));
         }
     }
 

@@ -165,4 +165,19 @@ export function mount() {
   theme.onChange(() => resize());
   resize();
   show();
+  // On paper a walk-through nobody started would be its empty first frame:
+  // print its last one (every step done), and come back after printing.
+  let printedFrom = null;
+  window.addEventListener("beforeprint", () => {
+    if (view.timeMs() !== 0) return;
+    printedFrom = 0;
+    view.key("End");
+    show();
+  });
+  window.addEventListener("afterprint", () => {
+    if (printedFrom === null) return;
+    view.scrub(String(printedFrom));
+    printedFrom = null;
+    show();
+  });
 }

@@ -4,7 +4,7 @@
 //! lesson's own problem) and shares a link such as
 //! `?set=easy-12,hard-7#practice`. Every student who opens it gets exactly
 //! those problems, in that order, in any browser: a problem is a pure
-//! function of its level and seed ([`crate::practice::generate`]).
+//! function of its level and seed ([`crate::practice::generate()`]).
 //!
 //! Work on an assignment is kept apart from free practice (the page stores
 //! it under keys that name the assignment), and the student can copy a

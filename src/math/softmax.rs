@@ -108,7 +108,7 @@ fn probabilities_refined<O: Output>(
     t: &Temperature,
     prep: &Prepared,
 ) -> Vec<O> {
-    let mut total: Option<Option<Expansion>> = None;
+    let mut total: Option<Expansion> = None;
     let mut out = Vec::with_capacity(prep.exps.len());
     for (i, e) in prep.exps.iter().enumerate() {
         out.push(if e.is_zero() {
@@ -120,8 +120,7 @@ fn probabilities_refined<O: Output>(
                 None => {
                     // The total is formed once, however many entries need it.
                     let s = *total.get_or_insert_with(|| total_expansion(logits, max, t));
-                    s.and_then(|s| probability_expansion(logits[i], max, t, s))
-                        .unwrap_or_else(|| O::round(p))
+                    probability_expansion(logits[i], max, t, s).unwrap_or_else(|| O::round(p))
                 }
             }
         });
@@ -138,9 +137,20 @@ fn shifted_expansion(x: f64, max: f64, t: &Temperature) -> Option<Expansion> {
 
 /// `sum_j e^{z_j}` in four-word expansions (relative error near `2^-185`:
 /// terms below `e^-200` are left out, which changes the total, at least 1,
-/// by less than `n 2^-288`). Equal logits share one exponential. `None` if
-/// a shift is out of the expansion exponential's range.
-fn total_expansion(logits: &[f64], max: f64, t: &Temperature) -> Option<Expansion> {
+/// by less than `n 2^-288`). A logit whose shift is out of the expansion
+/// exponential's range is left out (its term is far below that).
+fn total_expansion(logits: &[f64], max: f64, t: &Temperature) -> Expansion {
+    sum_of_exponentials(logits, |x| shifted_expansion(x, max, t))
+}
+
+/// `Σ e^{z(x)}` over the finite logits, in expansions, where `exponent`
+/// gives each logit's `z` (`None` leaves the logit out). The expansion
+/// exponential is slow (microseconds), so it is evaluated once per
+/// distinct logit, and a value that occurs `c` times adds `c e` (a count
+/// below 2^53 is exact, and so is each partial product): `n` equal logits
+/// cost one exponential and a sort, not `n` exponentials. Terms below
+/// `e^-200 < 2^-288` are below the expansion's precision and left out.
+fn sum_of_exponentials(logits: &[f64], exponent: impl Fn(f64) -> Option<Expansion>) -> Expansion {
     let mut xs: Vec<f64> = logits
         .iter()
         .copied()
@@ -149,8 +159,9 @@ fn total_expansion(logits: &[f64], max: f64, t: &Temperature) -> Option<Expansio
     xs.sort_unstable_by(f64::total_cmp);
     let mut sum = Expansion::default();
     for group in xs.chunk_by(|a, b| a == b) {
-        let z = shifted_expansion(group[0], max, t);
-        let Some(z) = z else { continue };
+        let Some(z) = exponent(group[0]) else {
+            continue;
+        };
         if z.0[0] < -200.0 {
             continue;
         }
@@ -161,7 +172,7 @@ fn total_expansion(logits: &[f64], max: f64, t: &Temperature) -> Option<Expansio
             e.mul(Expansion::from_f64(group.len() as f64))
         });
     }
-    Some(sum)
+    sum
 }
 
 /// The relative error of a probability formed in expansions: two
@@ -316,31 +327,10 @@ pub(crate) fn logsumexp_in<O: Output>(logits: &[f64]) -> O {
 /// `d^3/3` left out is below `2^-238`. The sum is formed in four-word expansions (about 2^-190),
 /// which is what makes `d`, and so the result, accurate relative to itself.
 ///
-/// The expansion exponential is slow (microseconds), so it is evaluated
-/// once per distinct logit, and a value that occurs `c` times adds `c e`
-/// (an exact product before the cut to four words): `n` equal logits cost
-/// one exponential and a sort, not `n` exponentials.
+/// The sum is [`sum_of_exponentials`], one expansion exponential per
+/// distinct logit.
 fn logsumexp_refined(logits: &[f64], y0: Dd) -> Scaled {
-    let mut xs: Vec<f64> = logits
-        .iter()
-        .copied()
-        .filter(|&x| x != f64::NEG_INFINITY)
-        .collect();
-    xs.sort_unstable_by(f64::total_cmp);
-    let mut sum = Expansion::default();
-    for group in xs.chunk_by(|a, b| a == b) {
-        let z = sum_terms(&[group[0], -y0.hi, -y0.lo]);
-        if z.0[0] < -200.0 {
-            continue; // e^-200 < 2^-288: below the expansion's precision
-        }
-        let e = exp_expansion(z);
-        sum = sum.add(if group.len() == 1 {
-            e
-        } else {
-            // A count below 2^53 is exact, and so is each partial product.
-            e.mul(Expansion::from_f64(group.len() as f64))
-        });
-    }
+    let sum = sum_of_exponentials(logits, |x| Some(sum_terms(&[x, -y0.hi, -y0.lo])));
     let d = sum.add(Expansion::from_f64(-1.0));
     let mut terms = vec![y0.hi, y0.lo, -0.5 * d.0[0] * d.0[0]];
     terms.extend_from_slice(&d.0);

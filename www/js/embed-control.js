@@ -5,6 +5,7 @@
 // is shown, selected, to copy by hand.
 import { PARTS, titleOf } from "./parts.js";
 import { stateFragment } from "./explorer.js";
+import { copyOrShow } from "./fields.js";
 
 /** Room the embed page adds around a part (its padding), in CSS px. */
 const FRAME_PADDING = 32;
@@ -38,20 +39,12 @@ function control(part, section) {
   text.rows = 3;
   text.hidden = true;
   text.setAttribute("aria-label", `Iframe code to embed “${title}”`);
-  button.addEventListener("click", async () => {
-    const code = snippet(part, section);
-    text.value = code;
-    try {
-      await navigator.clipboard.writeText(code);
-      text.hidden = true;
-      status.textContent = "Embed code copied: paste it into the HTML of your course page.";
-    } catch {
-      text.hidden = false;
-      text.focus();
-      text.select();
-      status.textContent = "Copy this embed code (it is selected):";
-    }
-  });
+  button.addEventListener("click", () =>
+    copyOrShow(snippet(part, section), text, status, {
+      copied: "Embed code copied: paste it into the HTML of your course page.",
+      manual: "Copy this embed code (it is selected):",
+    }),
+  );
   box.append(button, status, text);
   return box;
 }

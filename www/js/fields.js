@@ -6,6 +6,8 @@
 // way to "-1.5" is not worth announcing. The field is marked invalid at
 // once (its border says so); the words follow after PAUSE_MS without a
 // keystroke, or at once when the field is committed (Enter, leaving it).
+//
+// Also the one way text is handed over to copy (`copyOrShow`).
 
 const PAUSE_MS = 900;
 const pending = new WeakMap();
@@ -50,4 +52,24 @@ export function showFieldError(
   pending.set(field, { timer: setTimeout(flush, PAUSE_MS), flush });
   field.addEventListener("change", flush);
   field.addEventListener("blur", flush);
+}
+
+/**
+ * Copy `text` for the person, saying so in `status` (`copied`). When the
+ * clipboard refuses, `field` (a read-only text box) shows the text,
+ * selected, to copy by hand, and `status` says `manual`. A field that
+ * always shows its text (`keep`) stays shown either way.
+ */
+export async function copyOrShow(text, field, status, { copied, manual, keep = false }) {
+  field.value = text;
+  try {
+    await navigator.clipboard.writeText(text);
+    if (!keep) field.hidden = true;
+    status.textContent = copied;
+  } catch {
+    field.hidden = false;
+    field.focus();
+    field.select();
+    status.textContent = manual;
+  }
 }

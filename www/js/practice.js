@@ -5,7 +5,7 @@
 // hints, reviews) and the place in each problem (part reached, chosen
 // lines), both read and validated by Rust.
 import { PracticeView } from "../pkg/softmax_lesson_extras.js";
-import { showFieldError } from "./fields.js";
+import { copyOrShow, showFieldError } from "./fields.js";
 
 const KEY = "softmax-lesson.practice.v1";
 const PLACE_KEY = "softmax-lesson.practice-place.v1";
@@ -329,20 +329,11 @@ function openAssignment() {
 
 /** Copy the assignment's summary, or show it to select when the clipboard
  * is not available. */
-async function handIn() {
-  const text = view.handIn();
-  const status = $("practice-hand-in-status");
-  const box = $("practice-hand-in-text");
-  box.value = text;
-  try {
-    await navigator.clipboard.writeText(text);
-    box.hidden = true;
-    status.textContent = "Summary copied: paste it where your teacher asked for it.";
-  } catch {
-    box.hidden = false;
-    box.select();
-    status.textContent = "Copy the summary below (it is selected) and paste it where your teacher asked for it.";
-  }
+function handIn() {
+  return copyOrShow(view.handIn(), $("practice-hand-in-text"), $("practice-hand-in-status"), {
+    copied: "Summary copied: paste it where your teacher asked for it.",
+    manual: "Copy the summary below (it is selected) and paste it where your teacher asked for it.",
+  });
 }
 
 /** An element with `html` (from Rust: escaped text and MathML) inside. */
@@ -456,18 +447,13 @@ function wireAssign() {
       status.textContent = `${error.message} Tick at least one problem.`;
       return;
     }
-    const link = new URL(`?set=${set}#practice`, location.href).href;
-    const field = $("practice-assign-link");
-    field.value = link;
     out.hidden = false;
     sheetLinks($("practice-assign-sheets"), set);
-    try {
-      await navigator.clipboard.writeText(link);
-      status.textContent = "Link copied. Share it with the class: everyone who opens it gets these problems.";
-    } catch {
-      field.select();
-      status.textContent = "Copy the link below (it is selected) and share it with the class.";
-    }
+    await copyOrShow(new URL(`?set=${set}#practice`, location.href).href, $("practice-assign-link"), status, {
+      copied: "Link copied. Share it with the class: everyone who opens it gets these problems.",
+      manual: "Copy the link below (it is selected) and share it with the class.",
+      keep: true,
+    });
   });
 }
 

@@ -57,7 +57,9 @@ impl Assignment {
     /// names a level twice.
     pub fn new(problems: Vec<ProblemId>) -> Result<Assignment, Error> {
         if problems.is_empty() {
-            return Err(invalid("An assignment needs at least one problem."));
+            return Err(invalid(
+                "Tick at least one problem: an assignment needs one.",
+            ));
         }
         for (i, p) in problems.iter().enumerate() {
             if problems[..i].iter().any(|q| q.level == p.level) {
@@ -258,6 +260,7 @@ pub fn summary(
 ) -> String {
     let mut lines = vec![
         format!("Softmax lesson: assignment {}", assignment.to_text()),
+        "Name: ".to_owned(),
         String::new(),
     ];
     for (problem, standing) in problems {

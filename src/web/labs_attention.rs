@@ -522,17 +522,26 @@ impl AttentionView {
             &out,
             "truncation",
             format!(
-                "Row {} (“{}”): top-k with k = {} keeps {} key(s), top-p with p = {} keeps {}. Each cut key gets the score −∞, exactly like a mask, and softmax shares the weight among the rest.",
+                "Row {} (“{}”): top-k with k = {} keeps {}, top-p with p = {} keeps {}. Each cut key gets the score −∞, exactly like a mask, and softmax shares the weight among the rest.",
                 lab.row() + 1,
                 TOKENS[lab.row()],
                 lab.k(),
-                t.keep_k.iter().filter(|&&b| b).count(),
+                keys(t.keep_k.iter().filter(|&&b| b).count()),
                 show_digits(lab.p(), 4),
-                t.keep_p.iter().filter(|&&b| b).count()
+                keys(t.keep_p.iter().filter(|&&b| b).count())
             )
             .into(),
         );
         set(&out, "n", (n as u32).into());
         out.into()
+    }
+}
+
+/// "1 key", "3 keys".
+fn keys(count: usize) -> String {
+    if count == 1 {
+        "1 key".to_owned()
+    } else {
+        format!("{count} keys")
     }
 }

@@ -198,6 +198,10 @@ impl PracticeView {
             self.first_solved_now.push(id);
         }
         schedule::record(&mut self.progress, id, attempt, today);
+        // An assignment is handed in, not reviewed on a schedule.
+        if self.assignment.is_some() {
+            return Ok(Some("Problem solved.".to_owned()));
+        }
         let due = self.progress.card(id).map_or(today, |c| c.due);
         Ok(Some(format!(
             "Problem solved. It comes back for review {}.",
@@ -414,17 +418,16 @@ impl PracticeView {
             Some(set) => set.problems().to_vec(),
             None => self.slots.iter().map(Slot::id).collect(),
         };
-        let set_text = ids
-            .iter()
-            .map(ProblemId::to_string)
-            .collect::<Vec<_>>()
-            .join(",");
         let out = Object::new();
-        let kind = if key { "Answer key" } else { "Worksheet" };
+        let kind = if key { "answer key" } else { "worksheet" };
+        let count = match ids.len() {
+            1 => "one problem".to_owned(),
+            n => format!("{n} problems"),
+        };
         set(
             &out,
             "title",
-            JsValue::from_str(&format!("Softmax: {kind} for {set_text}")),
+            JsValue::from_str(&format!("Softmax {kind}: {count}")),
         );
         let problems: Array = ids
             .iter()

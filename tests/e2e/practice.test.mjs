@@ -591,6 +591,8 @@ test("a student's assignment shows exactly its problems, keeps its work apart, a
   assert.equal(await page.isVisible("#problem-medium"), false, "a level the teacher left out is not shown");
   assert.equal(await page.isVisible("#problem-easy-variant"), false, "the problems are fixed");
   assert.equal(await page.isVisible("#practice-assign"), false);
+  assert.equal(await page.locator("#practice-assignment-sheets a[href*='sheet=worksheet']").count(), 1);
+  assert.equal(await page.locator("#practice-assignment a[href*='sheet=key']").count(), 0, "a student is not offered the answer key");
   assert.match(await answer(page, "easy", "1/3"), /^(?!Correct)/);
   assert.match(await answer(page, "easy", "1/4"), /Correct/);
   assert.match(await chooseReason(page, "easy", "their exponentials are all equal"), /Correct.*solved/);
@@ -599,7 +601,7 @@ test("a student's assignment shows exactly its problems, keeps its work apart, a
   assert.match(await page.textContent("#practice-summary"), /Solved: 1 problem\b/, "the assignment's work survives a reload");
   await page.click("#practice-hand-in");
   const summary = await page.evaluate(() => navigator.clipboard.readText());
-  assert.match(summary, /^Softmax lesson: assignment easy-0,hard-0\n/);
+  assert.match(summary, /^Softmax lesson: assignment easy-0,hard-0\nName: \n/, "a line for the student's name");
   assert.match(summary, /The easy problem with the lesson's own numbers \(a softmax by hand\): solved\./);
   assert.match(summary, /Part 1 of 2: 1\/4\n/);
   assert.match(summary, /Part 2 of 2: The logits are all equal/);

@@ -323,7 +323,7 @@ function openAssignment() {
   // The same page without the assignment.
   $("practice-leave").href = `${location.pathname}#practice`;
   $("practice-hand-in").addEventListener("click", handIn);
-  sheetLinks($("practice-assignment-sheets"), view.assignmentText());
+  sheetLinks($("practice-assignment-sheets"), view.assignmentText(), { key: false });
   return "";
 }
 
@@ -391,6 +391,8 @@ function showSheet(kind) {
     }
     const parts = document.createElement("ol");
     parts.className = "sheet-parts";
+    // After a derivation's steps the parts go on counting.
+    parts.start = problem.start ? problem.steps.length + 1 : 1;
     for (const part of problem.parts) {
       const li = block("li", part.prompt);
       if (part.choices.length) {
@@ -419,8 +421,10 @@ function showSheet(kind) {
   box.scrollIntoView();
 }
 
-/** The sheet links for the assignment `set` in `list`. */
-function sheetLinks(list, set) {
+/** The sheet links for the assignment `set` in `list`; the answer key
+ * only where the teacher makes the link (`key`), not beside a student's
+ * assignment. */
+function sheetLinks(list, set, { key = true } = {}) {
   const link = (kind, words) => {
     const li = document.createElement("li");
     const a = document.createElement("a");
@@ -429,7 +433,9 @@ function sheetLinks(list, set) {
     li.append(a);
     return li;
   };
-  list.replaceChildren(link("worksheet", "Worksheet to print (problems only, room to write)"), link("key", "Answer key to print (answers and worked solutions)"));
+  const links = [link("worksheet", "Worksheet to print (problems only, room to write)")];
+  if (key) links.push(link("key", "Answer key to print (answers and worked solutions)"));
+  list.replaceChildren(...links);
   list.hidden = false;
 }
 
@@ -444,7 +450,7 @@ function wireAssign() {
       set = view.assignmentFor(levels);
     } catch (error) {
       out.hidden = true;
-      status.textContent = `${error.message} Tick at least one problem.`;
+      status.textContent = error.message;
       return;
     }
     out.hidden = false;

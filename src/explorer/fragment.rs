@@ -21,26 +21,9 @@ pub const MAX_FRAGMENT_LENGTH: usize = 2048;
 /// Read a fragment (with or without its leading `#`) into a new state based
 /// on `current`: keys that are absent keep their current values.
 pub fn parse(fragment: &str, current: &Explorer) -> Result<Explorer, Error> {
-    let text = fragment.strip_prefix('#').unwrap_or(fragment);
-    if text.len() > MAX_FRAGMENT_LENGTH {
-        return Err(Error::Invalid(
-            "The link is too long to be a lesson state.".into(),
-        ));
-    }
     let mut next = current.clone();
-    for pair in text.split('&').filter(|p| !p.is_empty()) {
-        let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
-        if key.is_empty()
-            || !key
-                .chars()
-                .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
-        {
-            return Err(Error::Invalid(
-                "The link's state is garbled; it does not look like key=value pairs.".into(),
-            ));
-        }
-        let value = decode(value)?;
-        match key {
+    for (key, value) in pairs(fragment)? {
+        match key.as_str() {
             "logits" => {
                 let logits = value
                     .split(',')
@@ -87,6 +70,36 @@ pub fn parse(fragment: &str, current: &Explorer) -> Result<Explorer, Error> {
         }
     }
     Ok(next)
+}
+
+/// The `key=value` items of a fragment (with or without its leading `#`),
+/// values percent-decoded, in order; an item with no `=` (a section name)
+/// has an empty value. Keys are ASCII letters, digits, `_` and `-`, or the
+/// whole fragment is an error. Shared by the explorer's state and the
+/// labs' settings ([`crate::labs::link`]), which live in the same link.
+pub fn pairs(fragment: &str) -> Result<Vec<(String, String)>, Error> {
+    let text = fragment.strip_prefix('#').unwrap_or(fragment);
+    if text.len() > MAX_FRAGMENT_LENGTH {
+        return Err(Error::Invalid(
+            "The link is too long to be a lesson state.".into(),
+        ));
+    }
+    text.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (key, value) = pair.split_once('=').unwrap_or((pair, ""));
+            if key.is_empty()
+                || !key
+                    .chars()
+                    .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+            {
+                return Err(Error::Invalid(
+                    "The link's state is garbled; it does not look like key=value pairs.".into(),
+                ));
+            }
+            Ok((key.to_owned(), decode(value)?))
+        })
+        .collect()
 }
 
 /// The longest section id a link may name.
@@ -169,7 +182,9 @@ pub fn write(state: &Explorer) -> String {
 /// digits and would be refused on the way back in) the exponent form is used.
 const MAX_PLAIN_LENGTH: usize = 24;
 
-fn number(v: f64) -> String {
+/// `v` as the shortest text that reads back to it (`inf`, `-inf` and
+/// the exponent form for very long decimals included).
+pub fn number(v: f64) -> String {
     if v == f64::INFINITY {
         "inf".to_owned()
     } else if v == f64::NEG_INFINITY {

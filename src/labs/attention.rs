@@ -233,6 +233,11 @@ impl AttentionLab {
         Ok(())
     }
 
+    /// Use the query and key vectors of `seed` (a link's).
+    pub fn set_seed(&mut self, seed: u64) {
+        self.seed = seed;
+    }
+
     /// Draw new query and key vectors (the next seed).
     pub fn reseed(&mut self) {
         self.seed = self.seed.wrapping_add(1);

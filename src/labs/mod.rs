@@ -9,10 +9,13 @@
 //! * [`attention`]: scores and weights of one attention head, with causal
 //!   and padding [`masking`], fill values, and top-k/top-p [`truncation`],
 //!   on seeded vectors ([`seeded`]).
+//!
+//! [`link`] puts each lab's settings in the page's link.
 
 pub mod attention;
 pub mod calibration;
 pub mod formats;
+pub mod link;
 pub mod masking;
 pub mod seeded;
 pub mod stability;

@@ -48,6 +48,20 @@ impl Default for StabilityView {
 
 #[wasm_bindgen]
 impl StabilityView {
+    /// The lab's settings for the page's link (`attn-d=64&...`, see
+    /// [`crate::labs::link`]); empty when all are the defaults.
+    #[wasm_bindgen(js_name = linkText)]
+    pub fn link_text(&self) -> String {
+        crate::labs::link::write(&self.lab)
+    }
+
+    /// Take the lab's settings from a link's fragment; returns the notice
+    /// to show when they could not be used (empty otherwise).
+    #[wasm_bindgen(js_name = loadLink)]
+    pub fn load_link(&mut self, fragment: &str) -> String {
+        crate::labs::link::load(&mut self.lab, fragment)
+    }
+
     /// The first preset: (1000, 1001, 999) in f64.
     #[wasm_bindgen(constructor)]
     pub fn new() -> StabilityView {

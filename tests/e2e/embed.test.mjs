@@ -30,28 +30,36 @@ after(async () => {
   await new Promise((resolve) => (host ? host.close(resolve) : resolve()));
 });
 
+const DIAGRAMS = ["diagram-two-class", "diagram-shift-scale", "diagram-temperature-path"];
 const PARTS = [
-  "explorer", "exponentiate-and-normalise", "shift-and-stability", "lab-stability", "temperature-scaling",
-  "lab-calibration", "lab-attention", "jacobian", "player", "practice",
+  "explorer", "exponentiate-and-normalise", "diagram-two-class", "shift-and-stability", "diagram-shift-scale",
+  "lab-stability", "temperature-scaling", "diagram-temperature-path", "lab-calibration", "lab-attention",
+  "jacobian", "player", "practice",
 ];
 
 /** The ids of the lesson's sections a person can see. */
 const shownSections = (page) =>
   page.$$eval("section[id]", (list) => list.filter((s) => s.checkVisibility()).map((s) => s.id));
 
+/** The ids of the lesson's sections and diagrams a person can see. */
+const shownParts = (page) =>
+  page.$$eval("section[id], figure.diagram[id]", (list) => list.filter((s) => s.checkVisibility()).map((s) => s.id));
+
 for (const part of PARTS) {
   test(`embed.html?part=${part} shows that part alone, clean and accessible in light and dark`, async () => {
     for (const colorScheme of ["light", "dark"]) {
       const { page, log, context } = await open(browser, `embed.html?part=${part}`, { colorScheme });
-      const shown = await shownSections(page);
+      const shown = await shownParts(page);
       assert.equal(shown[0], part, `shown: ${shown}`);
       assert.deepEqual(
-        await page.$$eval("section[id]", (list, name) => list.filter((s) => s.checkVisibility() && !s.closest(`#${name}`)).map((s) => s.id), part),
-        [], "no other section is shown");
+        await page.$$eval("section[id], figure.diagram[id]", (list, name) => list.filter((s) => s.checkVisibility() && !s.closest(`#${name}`)).map((s) => s.id), part),
+        [], "no other section or diagram is shown");
       assert.equal(await page.evaluate(() => document.documentElement.dataset.theme), colorScheme, "follows the host's setting");
       // No page chrome; one main landmark that names the part.
       assert.equal(await page.locator("header, footer, nav.toc, #theme-toggle").count(), 0);
-      const heading = (await page.locator(`#${part} h2`).first().textContent()).trim();
+      const heading = DIAGRAMS.includes(part)
+        ? (await page.locator(`#${part} figcaption strong`).textContent()).trim().replace(/\.$/, "")
+        : (await page.locator(`#${part} h2`).first().textContent()).trim();
       const main = await page.evaluate(() => {
         const m = document.querySelector("main");
         return document.getElementById(m.getAttribute("aria-labelledby"))?.textContent;
@@ -64,6 +72,40 @@ for (const part of PARTS) {
     }
   });
 }
+
+test("an embedded diagram is drawn and follows its sliders", async () => {
+  const { page, log, context } = await open(browser, "embed.html?part=diagram-two-class");
+  const text = page.locator("#two-class-text");
+  const before = await text.textContent();
+  assert.match(before, /\d/, "the diagram describes what it draws");
+  const slider = page.locator("#two-class-d");
+  await slider.focus();
+  for (let k = 0; k < 4; k++) await page.keyboard.press("ArrowRight");
+  assert.notEqual(await text.textContent(), before, "moving d changes the diagram");
+  assert.match(await page.locator("#two-class-d-out").textContent(), /^2$/);
+  // The canvas has been drawn: some of its pixels are not the background.
+  const inked = await page.locator("#two-class-canvas").evaluate((c) => {
+    const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 3; i < data.length; i += 4) if (data[i] > 0) n++;
+    return n / (c.width * c.height);
+  });
+  assert.ok(inked > 0.02, `ink covers ${inked} of the canvas`);
+  expectClean(log);
+  await context.close();
+});
+
+test("a section's 'Playground now' line opens the whole lesson's playground at the embed's state", async () => {
+  const { page, log, context } = await open(browser, "embed.html?part=jacobian#logits=3,1,0&T=2");
+  const link = page.locator("#jacobian .state-echo a").first();
+  assert.match(await link.textContent(), /whole lesson's playground.*new tab/);
+  assert.equal(await link.getAttribute("target"), "_blank");
+  const url = new URL(await link.getAttribute("href"));
+  assert.equal(url.pathname, "/index.html");
+  assert.equal(url.hash, "#explorer&logits=3,1,0&T=2");
+  expectClean(log);
+  await context.close();
+});
 
 test("?theme= overrides the host's setting", async () => {
   const { page, log, context } = await open(browser, "embed.html?part=explorer&theme=dark", { colorScheme: "light" });
@@ -164,7 +206,7 @@ test("the Embed control on the lesson's page copies a snippet whose src opens th
     await page.locator(`#${part} > .embed-export [role='status']`).filter({ hasText: "copied" }).waitFor();
     const code = await page.evaluate(() => navigator.clipboard.readText());
     // Read here, not in the page: its policy refuses the snippet's style attribute.
-    assert.match(code, /^<iframe( [a-z]+="[^"]*")+><\/iframe>$/);
+    assert.match(code, /^<iframe( [a-z]+="[^"]*")+><\/iframe>\n<script>[^<]+<\/script>$/);
     const decode = (text) => text.replace(/&quot;/g, '"').replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
     const attributes = Object.fromEntries([...code.matchAll(/ ([a-z]+)="([^"]*)"/g)].map(([, k, v]) => [k, decode(v)]));
     const frame = { ...attributes, height: Number(attributes.height) };
@@ -180,6 +222,7 @@ test("the Embed control on the lesson's page copies a snippet whose src opens th
     if (part === "explorer") assert.equal(url.hash, "#logits=3,1,0&T=2");
     else assert.equal(url.hash, "");
     // The snippet's link opens that part.
+    assert.equal(frame.id, `softmax-lesson-${part}`);
     const embedded = await open(browser, url.pathname.slice(1) + url.search + url.hash);
     assert.deepEqual(await shownSections(embedded.page), [part]);
     if (part === "explorer") assert.equal(await embedded.page.inputValue("#logit-1"), "3");
@@ -188,6 +231,49 @@ test("the Embed control on the lesson's page copies a snippet whose src opens th
   }
   expectClean(log);
   await context.close();
+});
+
+test("the snippet keeps its frame as tall as the part at the course page's width", async () => {
+  const { page, log, context } = await open(browser, "#logits=3,1,0&T=2", { permissions: ["clipboard-read", "clipboard-write"] });
+  const button = page.locator("#jacobian > .embed-export button");
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+  await page.locator("#jacobian > .embed-export [role='status']").filter({ hasText: "copied" }).waitFor();
+  const code = await page.evaluate(() => navigator.clipboard.readText());
+  expectClean(log);
+  await context.close();
+  // A narrow course page on another origin, with the snippet pasted in.
+  const host = http.createServer((request, response) => {
+    response.writeHead(200, { "content-type": "text/html; charset=utf-8" });
+    response.end(`<!doctype html><html lang="en"><title>Course</title><body style="margin:0"><h1>Week 4</h1>${code}</body></html>`);
+  });
+  await new Promise((resolve) => host.listen(0, "127.0.0.1", resolve));
+  try {
+    const course = await browser.newContext({ viewport: { width: 400, height: 800 } });
+    const tab = await course.newPage();
+    const errors = [];
+    tab.on("pageerror", (e) => errors.push(e.message));
+    await tab.goto(`http://127.0.0.1:${host.address().port}/`);
+    const frame = tab.frameLocator("iframe");
+    await frame.locator("html[data-ready='true']").waitFor({ state: "attached", timeout: 20000 });
+    const fitted = async () => {
+      const outer = await tab.locator("iframe").evaluate((f) => f.getBoundingClientRect().height);
+      const inner = await frame.locator("html").evaluate((h) => h.scrollHeight);
+      return { outer, inner };
+    };
+    let sizes;
+    for (let k = 0; k < 40; k++) {
+      sizes = await fitted();
+      if (Math.abs(sizes.outer - sizes.inner) <= 1) break;
+      await tab.waitForTimeout(100);
+    }
+    assert.ok(Math.abs(sizes.outer - sizes.inner) <= 1, `frame ${sizes.outer} px for ${sizes.inner} px of content`);
+    assert.equal(await frame.locator("html").evaluate((h) => h.scrollHeight > h.clientHeight), false, "no scroll bar inside");
+    assert.deepEqual(errors, []);
+    await course.close();
+  } finally {
+    await new Promise((resolve) => host.close(resolve));
+  }
 });
 
 test("without a clipboard the Embed control shows the snippet, selected", async () => {
@@ -200,7 +286,7 @@ test("without a clipboard the Embed control shows the snippet, selected", async 
   await button.click();
   const code = page.locator("#player > .embed-export textarea");
   await code.waitFor({ state: "visible" });
-  assert.match(await code.inputValue(), /^<iframe src="[^"]+embed\.html\?part=player"/);
+  assert.match(await code.inputValue(), /^<iframe id="softmax-lesson-player" src="[^"]+embed\.html\?part=player"/);
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), "TEXTAREA");
   assert.match(await page.locator("#player > .embed-export [role='status']").textContent(), /Copy this embed code/);
   await expectAccessible(page, "#player > .embed-export");

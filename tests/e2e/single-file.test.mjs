@@ -4,11 +4,11 @@
 // and passes its path in SINGLE_FILE.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, open, expectClean, shownProbabilities, assertClose, typeInto } from "./helpers.mjs";
+import { launch, open, expectClean, expectAccessible, shownProbabilities, assertClose, typeInto } from "./helpers.mjs";
 
 const BUILT = process.env.SINGLE_FILE ?? resolve("../../dist/softmax-lesson.html");
 
@@ -68,7 +68,7 @@ async function expectOnlyTheFile(page, log) {
   assert.ok(urls.length > 0, "the page's own load is recorded");
   const strange = urls.filter((url) => {
     if (url.startsWith("data:") || url.startsWith("blob:")) return false;
-    return url.split("#")[0] !== fileUrl;
+    return url.split(/[?#]/)[0] !== fileUrl;
   });
   assert.deepEqual(strange, [], `requests other than the file:\n${strange.join("\n")}`);
   assert.deepEqual(log.network, [], "no request reached for the network");
@@ -152,6 +152,64 @@ test("the practice section checks an answer from disk", async () => {
   await page.click("#theme-toggle");
   assert.equal(await page.getAttribute("html", "data-theme"), "dark");
   await expectOnlyTheFile(page, log);
+  expectClean(log);
+  await context.close();
+});
+
+test("the file is its own embed page: ?part=explorer shows the playground alone, and it works", async () => {
+  const { page, log, context } = await openOffline("?part=explorer#logits=3,1,0&T=2");
+  assert.equal(await page.locator("header, footer, nav.toc, #theme-toggle, #offline-file").count(), 0, "no page chrome");
+  assert.equal(await page.title(), "The playground — softmax lesson");
+  const shown = await page.$$eval("section[id]", (list) => list.filter((s) => s.checkVisibility()).map((s) => s.id));
+  assert.deepEqual(shown, ["explorer"]);
+  assert.deepEqual(await Promise.all([1, 2, 3].map((k) => page.inputValue(`#logit-${k}`))), ["3", "1", "0"]);
+  const box = await page.locator("#simplex-canvas").boundingBox();
+  await page.mouse.move(box.x + box.width / 2, box.y + box.height * 0.62);
+  await page.mouse.down();
+  for (let step = 1; step <= 10; step++) {
+    await page.mouse.move(box.x + box.width * (0.5 + 0.025 * step), box.y + box.height * (0.62 + 0.015 * step));
+  }
+  await page.mouse.up();
+  assert.notDeepEqual(await Promise.all([1, 2, 3].map((k) => page.inputValue(`#logit-${k}`))), ["3", "1", "0"], "the drag moved the logits");
+  await expectAccessible(page);
+  await expectOnlyTheFile(page, log);
+  expectClean(log);
+  await context.close();
+});
+
+test("a course page beside the file frames one part of it, with the lab's settings from the link", async () => {
+  const course = join(folder, "week-3.html");
+  writeFileSync(course, `<!doctype html><html lang="en"><title>Week 3</title><h1>Week 3</h1>
+<iframe src="softmax-lesson.html?part=lab-attention#attn-d=64&amp;attn-fill=-1e9" title="Attention lab" width="100%" height="1600" style="border:0"></iframe>`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  await context.setOffline(true);
+  const page = await context.newPage();
+  const errors = [];
+  page.on("console", (m) => m.type() === "error" && errors.push(m.text()));
+  page.on("pageerror", (e) => errors.push(e.message));
+  await page.goto(pathToFileURL(course).href);
+  const frame = page.frameLocator("iframe");
+  await frame.locator("html[data-ready='true']").waitFor({ state: "attached", timeout: 20000 });
+  assert.equal(await frame.locator("#attn-d").inputValue(), "64");
+  assert.equal(await frame.locator("#attn-fill").inputValue(), "-1e9");
+  await frame.locator("#attn-causal").click();
+  assert.equal(await frame.locator("#attn-causal").isChecked(), false);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("in the file, an Embed control gives a snippet that names the file itself", async () => {
+  const { page, log, context } = await openOffline();
+  await page.evaluate(() => {
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("denied")) } });
+  });
+  const button = page.locator("#player > .embed-export button");
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+  const code = page.locator("#player > .embed-export textarea");
+  await code.waitFor({ state: "visible" });
+  assert.match(await code.inputValue(), /^<iframe id="softmax-lesson-player" src="softmax-lesson\.html\?part=player"/);
+  assert.match(await page.locator("#player > .embed-export [role='status']").textContent(), /same folder/);
   expectClean(log);
   await context.close();
 });

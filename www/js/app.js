@@ -106,6 +106,12 @@ function revealAll() {
 }
 
 async function main() {
+  // The single file opened with ?part=NAME shows that part alone, as
+  // embed.html does on a server (see embed.js).
+  if (globalThis.__SOFTMAX_WASM__ && new URLSearchParams(location.search).has("part")) {
+    const embed = await import("./embed.js");
+    return embed.start();
+  }
   // Compile the core while the HTML is still being parsed.
   const core = initCore({ module_or_path: wasm("softmax_lesson") });
   theme.apply();

@@ -1,10 +1,10 @@
-// "Embed" controls on the lesson's page: next to each part that embed.html
-// can show alone (see parts.js), a button that copies an iframe snippet
+// "Embed" controls on the lesson's page: at the end of each part that
+// embed.html can show alone (see parts.js), a button that copies an iframe snippet
 // for a course page, with the explorer's current state in its link for
 // the parts that show it. When the clipboard is not available the snippet
 // is shown, selected, to copy by hand.
 import { PARTS, titleOf } from "./parts.js";
-import { stateFragment } from "./explorer.js";
+import { linkPart, stateFragment } from "./explorer.js";
 import { copyOrShow } from "./fields.js";
 
 /** Room the embed page adds around a part (its padding), in CSS px. */
@@ -13,13 +13,31 @@ const FRAME_PADDING = 32;
 const escapeAttribute = (text) =>
   text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
-/** The iframe snippet for `part`, as tall as its section is now. */
+/** Whether this is the offline single file, which is its own embed page
+ * (`softmax-lesson.html?part=...`, see embed.js). */
+const singleFile = () => Boolean(globalThis.__SOFTMAX_WASM__);
+
+/**
+ * The snippet for `part`: an iframe as tall as the part is now, and a
+ * one-line script that keeps it as tall as its content at whatever width
+ * the course page gives it (the embed page reports its height by
+ * postMessage). A course site that strips scripts keeps the iframe, at the
+ * first height. The single file's snippet names the file itself, to be put
+ * beside the course page.
+ */
 export function snippet(part, section) {
-  const fragment = part.state ? stateFragment() ?? "" : "";
-  const src = new URL(`embed.html?part=${part.name}${fragment}`, location.href).href;
+  const settings = part.link ? linkPart(part.link) : "";
+  const fragment = part.state ? stateFragment() ?? "" : settings ? `#${settings}` : "";
+  const query = `?part=${part.name}${fragment}`;
+  const src = singleFile()
+    ? `${location.pathname.split("/").pop() || "softmax-lesson.html"}${query}`
+    : new URL(`embed.html${query}`, location.href).href;
   const height = Math.ceil((section.getBoundingClientRect().height + FRAME_PADDING) / 10) * 10;
   const title = `${titleOf(section)} — softmax lesson`;
-  return `<iframe src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" width="100%" height="${height}" loading="lazy" style="border:0"></iframe>`;
+  const id = `softmax-lesson-${part.name}`;
+  const fit = `addEventListener("message",function(e){var f=document.getElementById("${id}"),d=e.data;` +
+    `if(f&&e.source===f.contentWindow&&d&&d.type==="softmax-lesson:height"&&d.height>0)f.style.height=d.height+"px"})`;
+  return `<iframe id="${id}" src="${escapeAttribute(src)}" title="${escapeAttribute(title)}" width="100%" height="${height}" loading="lazy" style="border:0"></iframe>\n<script>${fit}</script>`;
 }
 
 function control(part, section) {
@@ -40,19 +58,22 @@ function control(part, section) {
   text.hidden = true;
   text.setAttribute("aria-label", `Iframe code to embed “${title}”`);
   button.addEventListener("click", () =>
-    copyOrShow(snippet(part, section), text, status, {
-      copied: "Embed code copied: paste it into the HTML of your course page.",
-      manual: "Copy this embed code (it is selected):",
-    }),
+    copyOrShow(snippet(part, section), text, status, singleFile()
+      ? {
+        copied: "Embed code copied: paste it into the HTML of your course page, and put this file in the same folder.",
+        manual: "Copy this embed code (it is selected), and put this file in the same folder as your course page:",
+      }
+      : {
+        copied: "Embed code copied: paste it into the HTML of your course page.",
+        manual: "Copy this embed code (it is selected):",
+      }),
   );
   box.append(button, status, text);
   return box;
 }
 
-/** Put an Embed control at the end of every embeddable part. The single
- * file (its wasm inlined) has no embed page beside it, so it offers none. */
+/** Put an Embed control at the end of every embeddable part. */
 export function mount() {
-  if (globalThis.__SOFTMAX_WASM__) return;
   for (const part of PARTS) {
     const section = document.getElementById(part.name);
     if (section && !section.querySelector(":scope > .embed-export")) section.append(control(part, section));

@@ -1,16 +1,21 @@
-// Entry point of embed.html: one part of the lesson, alone, for an iframe
-// on a course page. `?part=NAME` names the part (see parts.js), the
-// fragment is the same state as on the lesson's page, and `?theme=light`
-// or `dark` overrides the host's system setting, which is followed
-// otherwise. Only the wasm modules and part modules the part needs load.
+// One part of the lesson, alone, for an iframe on a course page: the entry
+// point of embed.html, and of the offline single file opened with ?part=
+// (app.js hands over to start(), which first turns the lesson's page into
+// the embed page's layout). `?part=NAME` names the part (see parts.js),
+// the fragment is the same state as on the lesson's page, and
+// `?theme=light` or `dark` overrides the host's system setting, which is
+// followed otherwise. Only the wasm modules and part modules the part
+// needs load.
 import initCore from "../pkg/softmax_lesson.js";
 import * as theme from "./theme.js";
 import { PARTS, EXTRAS, load, titleOf } from "./parts.js";
 
 const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
-theme.embed(params.get("theme"));
-theme.apply();
+/** Whether this is embed.html (rather than the single file with ?part=). */
+const embedPage = document.documentElement.classList.contains("embedded");
+/** The whole lesson: the page beside embed.html, or the single file itself. */
+const wholeLesson = embedPage ? "index.html" : location.pathname.split("/").pop() || "index.html";
 
 /** Where a module's wasm lives (as in app.js). */
 function wasm(name) {
@@ -56,7 +61,7 @@ function pointOutside(section) {
   for (const link of section.querySelectorAll("a[href^='#']")) {
     const id = decodeURIComponent(link.getAttribute("href").slice(1));
     if (id && section.querySelector(`[id="${CSS.escape(id)}"]`)) continue;
-    link.href = new URL(`index.html${link.getAttribute("href")}`, location.href).href;
+    link.href = new URL(`${wholeLesson}${link.getAttribute("href")}`, location.href).href;
     link.target = "_blank";
     link.rel = "noopener";
     const note = document.createElement("span");
@@ -64,6 +69,52 @@ function pointOutside(section) {
     note.textContent = " (opens the whole lesson in a new tab)";
     link.append(note);
   }
+}
+
+/** The "Playground now: ..." lines of a section: there is no playground
+ * above an embedded part, so the link (which pointOutside has sent to the
+ * whole lesson) opens its playground at the state shown here, kept up to
+ * date as it changes. */
+function echoLinks(section) {
+  const links = [...section.querySelectorAll(".state-echo a")];
+  if (links.length === 0) return;
+  const point = () => {
+    const state = location.hash.length > 1 ? `&${location.hash.slice(1)}` : "";
+    for (const link of links) link.href = new URL(`${wholeLesson}#explorer${state}`, location.href).href;
+  };
+  for (const link of links) link.firstChild.textContent = "Change it in the whole lesson's playground";
+  point();
+  window.addEventListener("hashchange", point);
+}
+
+/** The single file opened with ?part=: take its page apart into the embed
+ * page's layout (no header, contents or footer; every section in a hidden
+ * store, from which the part is taken). */
+function adoptLessonPage() {
+  document.documentElement.classList.add("embedded");
+  document.body.classList.add("embedded");
+  for (const chrome of document.querySelectorAll(".skip-link, .site-header, nav.toc, .site-footer")) chrome.remove();
+  const main = $("main");
+  const store = document.createElement("div");
+  store.id = "embed-store";
+  store.hidden = true;
+  store.append(...main.childNodes);
+  const title = document.createElement("h1");
+  title.id = "embed-title";
+  title.className = "visually-hidden";
+  title.textContent = "Softmax lesson";
+  const unknown = document.createElement("div");
+  unknown.id = "embed-unknown";
+  unknown.className = "embed-unknown";
+  unknown.hidden = true;
+  const text = document.createElement("p");
+  text.id = "embed-unknown-text";
+  const list = document.createElement("ul");
+  list.id = "embed-part-list";
+  unknown.append(text, list);
+  main.className = "embed-main";
+  main.setAttribute("aria-labelledby", "embed-title");
+  main.append(title, unknown, store);
 }
 
 /** Tell the host page how tall the content is, so it may size the frame
@@ -80,8 +131,11 @@ function reportHeight(name) {
 }
 
 async function main() {
+  theme.embed(params.get("theme"));
+  theme.apply();
   const core = initCore({ module_or_path: wasm("softmax_lesson") });
   await parsed();
+  if (!embedPage) adoptLessonPage();
   theme.setup();
   const asked = params.get("part");
   const part = PARTS.find((p) => p.name === asked);
@@ -116,15 +170,21 @@ async function main() {
   }
   loaded.at(-1).mount();
   pointOutside(section);
+  echoLinks(section);
   reportHeight(part.name);
   document.documentElement.dataset.ready = "true";
 }
 
-main().catch((error) => {
-  const banner = $("fatal-error");
-  if (banner) {
-    banner.textContent = `This part of the lesson could not start: ${error.message ?? error}`;
-    banner.hidden = false;
-  }
-  console.error(error);
-});
+/** Show the part the link names; a failure is said in the page's banner. */
+export function start() {
+  return main().catch((error) => {
+    const banner = $("fatal-error");
+    if (banner) {
+      banner.textContent = `This part of the lesson could not start: ${error.message ?? error}`;
+      banner.hidden = false;
+    }
+    console.error(error);
+  });
+}
+
+if (embedPage) start();

@@ -11,6 +11,9 @@ let view;
 /** In an embed the frame's entries would join the host page's history (its
  * Back button would undo drags), so the state only replaces the entry. */
 let embedded = false;
+/** The fragment the page was opened with, before the explorer rewrites it:
+ * the labs read their settings from it when they mount. */
+export const openingHash = location.hash;
 const $ = (id) => document.getElementById(id);
 /** How far from the simplex point (CSS px) a finger still grabs it. */
 const TOUCH_REACH = 32;
@@ -284,9 +287,10 @@ const endsWhenSettled = new Set();
 // at the top of the page needs no place, so its changes write none.
 const TOP_SECTIONS = new Set(["intro", "explorer"]);
 
-/** The element the reader last pressed, typed in or changed. */
+/** The element the reader last pressed or typed in. (Not "change": a
+ * text field sends it when it loses focus, after the press elsewhere.) */
 let touched = null;
-for (const kind of ["pointerdown", "keydown", "input", "change"]) {
+for (const kind of ["pointerdown", "keydown", "input"]) {
   document.addEventListener(kind, (event) => { touched = event.target; }, { capture: true, passive: true });
 }
 
@@ -296,9 +300,29 @@ function placeOfChange() {
   return home && !TOP_SECTIONS.has(home.id) ? home.id : "";
 }
 
+/** The labs' settings that differ from their defaults, by lab, each as
+ * `key=value` items (see setLinkPart); they ride in the same link. */
+const linkParts = new Map();
+const linkExtras = () => [...linkParts.values()].map((text) => `&${text}`).join("");
+
 /** The state's fragment, with the section `place` in front of it when
- * there is one (#jacobian&logits=...). */
-const stateHash = (place = placeOfChange()) => `#${view.fragmentIn(place)}`;
+ * there is one (#jacobian&logits=...), and the labs' settings after it. */
+const stateHash = (place = placeOfChange()) => `#${view.fragmentIn(place)}${linkExtras()}`;
+
+/**
+ * A lab's settings (`attn-d=64&attn-fill=-1e9`, written by Rust; empty for
+ * the defaults) for the page's link. A lab's change replaces the current
+ * entry rather than adding one: Back and Forward step through the
+ * explorer's states, and the address always holds everything shown.
+ */
+export function setLinkPart(owner, text) {
+  if (text) linkParts.set(owner, text);
+  else linkParts.delete(owner);
+  if (!view || embedded) return;
+  const place = placeOfChange() || (ExplorerView.sectionOf(location.hash) ?? "");
+  const hash = stateHash(place);
+  if (hash !== location.hash) write("replace", hash);
+}
 /** Whether a fragment is an explorer state rather than a heading link. */
 const isStateHash = (hash) => hash.includes("=");
 
@@ -635,6 +659,29 @@ function wireCanvases() {
   });
 }
 
+/** A lab's settings as the link holds them now ("" for the defaults). */
+export const linkPart = (owner) => linkParts.get(owner) ?? "";
+
+/**
+ * Give a lab view (a Rust view with loadLink and linkText) the settings of
+ * the link the page was opened with, saying under the heading of section
+ * `sectionId` when they could not be used, and return the function that
+ * puts the lab's current settings in the link (call it after each change).
+ */
+export function linkLab(owner, sectionId, labView) {
+  const notice = labView.loadLink(openingHash);
+  if (notice) {
+    const note = document.createElement("p");
+    note.className = "notice link-notice";
+    note.setAttribute("role", "status");
+    note.textContent = notice;
+    document.getElementById(sectionId)?.querySelector("h2")?.after(note);
+  }
+  const publish = () => setLinkPart(owner, labView.linkText());
+  publish();
+  return publish;
+}
+
 /** The section of the page the opening link names in front of a state
  * (#jacobian&logits=...), or null. Only the lesson's own sections count. */
 export function linkedSection() {
@@ -647,7 +694,7 @@ export function linkedSection() {
 /** The current state as a fragment without a section (#logits=...), for an
  * embed link; null before the explorer is mounted. */
 export function stateFragment() {
-  return view ? stateHash("") : null;
+  return view ? `#${view.fragmentIn("")}` : null;
 }
 
 export function mount({ embed = false } = {}) {

@@ -7,8 +7,11 @@ import { AttentionView } from "../pkg/softmax_lesson_extras.js";
 import { fitCanvas, onResize, pointerPosition } from "./canvas.js";
 import { showFieldError } from "./fields.js";
 import * as theme from "./theme.js";
+import { linkLab } from "./explorer.js";
 
 let view;
+/** Puts the lab's settings in the page's link. */
+let publish = () => {};
 const $ = (id) => document.getElementById(id);
 const MAPS = [
   { canvas: "attn-scores", text: "attn-scores-cell" },
@@ -104,6 +107,7 @@ function render(options) {
     ["top-p", r.keepP, { "data-row": "keep-p" }],
     ["weight after top-p", r.weightsP, { "data-row": "weights-p" }],
   ]);
+  publish();
 }
 
 function wireMaps() {
@@ -148,6 +152,7 @@ function wireField(id, setter) {
 
 export function mount() {
   view = new AttentionView();
+  publish = linkLab("attn", "lab-attention", view);
   const tokens = view.tokens();
   const padded = $("attn-padded");
   padded.replaceChildren(

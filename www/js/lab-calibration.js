@@ -5,8 +5,11 @@ import { CalibrationView } from "../pkg/softmax_lesson_extras.js";
 import { fitCanvas, onResize } from "./canvas.js";
 import { showFieldError } from "./fields.js";
 import * as theme from "./theme.js";
+import { linkLab } from "./explorer.js";
 
 let view;
+/** Puts the lab's settings in the page's link. */
+let publish = () => {};
 const $ = (id) => document.getElementById(id);
 
 function draw() {
@@ -58,11 +61,13 @@ function show({ moveSlider = true } = {}) {
   slider.setAttribute("aria-valuetext", r.sliderText);
   showBins(r.bins);
   draw();
+  publish();
 }
 
 /** Resolves once the lab is complete, its NLL curve drawn. */
 export async function mount() {
   view = new CalibrationView();
+  publish = linkLab("cal", "lab-calibration", view);
   const slider = $("cal-slider");
   slider.max = String(view.sliderSteps());
   slider.addEventListener("input", () => {

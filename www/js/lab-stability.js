@@ -3,8 +3,11 @@
 // Every number and every mark comes from the core; this file builds DOM.
 import { StabilityView } from "../pkg/softmax_lesson_extras.js";
 import { showFieldError } from "./fields.js";
+import { linkLab } from "./explorer.js";
 
 let view;
+/** Puts the lab's settings in the page's link. */
+let publish = () => {};
 const $ = (id) => document.getElementById(id);
 
 function el(tag, text, attrs = {}) {
@@ -101,10 +104,12 @@ function render(options) {
   $("stab-logits-read").textContent = view.readSentence();
   $("stab-limits").textContent = report.limits;
   $("stab-loss").textContent = report.loss;
+  publish();
 }
 
 export function mount() {
   view = new StabilityView();
+  publish = linkLab("stab", "lab-stability", view);
   fillSelect($("stab-preset"), view.presetLabels(), view.presetLabels().map((_, i) => i));
   fillSelect($("stab-format"), view.formatNames());
   $("stab-preset").addEventListener("change", (event) => {

@@ -266,7 +266,8 @@ export async function mount() {
       for (const redraw of redrawers) redraw();
     });
   };
-  const canvases = new Set(document.querySelectorAll("section.lesson canvas"));
+  // A diagram shown alone (embed.js) has left its section.
+  const canvases = new Set(document.querySelectorAll("section.lesson canvas, figure.diagram canvas"));
   onResize((canvas) => {
     if (canvases.has(canvas)) redrawAll();
   });

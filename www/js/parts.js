@@ -1,15 +1,19 @@
 // The parts of the lesson that can be shown alone in embed.html, named by
-// the id of their section. Each says which wasm module it runs on and
+// the id of their section (or, for a lesson diagram, of its figure). Each says which wasm module it runs on and
 // which part modules mount it; `state` marks the parts that show the
-// explorer's state, so an embed link carries it.
+// explorer's state, so an embed link carries it, and `link` names the
+// labs whose own settings it carries (see explorer.js, setLinkPart).
 export const PARTS = [
   { name: "explorer", modules: ["explorer"], state: true },
   { name: "exponentiate-and-normalise", modules: ["explorer", "lesson"], state: true },
+  { name: "diagram-two-class", modules: ["lesson"], state: false },
   { name: "shift-and-stability", modules: ["explorer", "lesson"], state: true },
-  { name: "lab-stability", modules: ["lab-stability"], state: false },
+  { name: "diagram-shift-scale", modules: ["lesson"], state: false },
+  { name: "lab-stability", modules: ["lab-stability"], state: false, link: "stab" },
   { name: "temperature-scaling", modules: ["explorer", "lesson"], state: true },
-  { name: "lab-calibration", modules: ["lab-calibration"], state: false },
-  { name: "lab-attention", modules: ["lab-attention"], state: false },
+  { name: "diagram-temperature-path", modules: ["lesson"], state: false },
+  { name: "lab-calibration", modules: ["lab-calibration"], state: false, link: "cal" },
+  { name: "lab-attention", modules: ["lab-attention"], state: false, link: "attn" },
   { name: "jacobian", modules: ["explorer", "lesson"], state: true },
   { name: "player", modules: ["player"], state: false },
   { name: "practice", modules: ["practice"], state: false },
@@ -32,9 +36,13 @@ export function load(name) {
   }
 }
 
-/** The heading text of a part's section, without its heading anchor. */
-export function titleOf(section) {
-  const heading = section?.querySelector("h2")?.cloneNode(true);
+/** The title of a part: its section's heading without the heading anchor,
+ * or a figure's caption title (its first <strong>) without the full stop. */
+export function titleOf(element) {
+  if (element?.matches("figure")) {
+    return element.querySelector("figcaption strong")?.textContent.trim().replace(/\.$/, "") ?? "";
+  }
+  const heading = element?.querySelector("h2")?.cloneNode(true);
   if (!heading) return "";
   for (const anchor of heading.querySelectorAll(".heading-anchor")) anchor.remove();
   return heading.textContent.trim();

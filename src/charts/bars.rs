@@ -98,7 +98,7 @@ fn bars<DB: DrawingBackend>(
         // A masked logit (−∞) runs off the axis: an empty bar, so it never
         // looks like a finite logit at the bottom of the range.
         let style = if v.is_infinite() {
-            color.stroke_width((2.0 * s).ceil() as u32)
+            color.stroke_width(theme.line(2.0, s))
         } else {
             color.filled()
         };
@@ -113,7 +113,7 @@ fn bars<DB: DrawingBackend>(
                     frame.px((x0 - 0.1, frame.y.0)),
                     frame.px((x1 + 0.1, frame.y.1)),
                 ],
-                theme.accent.stroke_width((2.0 * s).ceil() as u32),
+                theme.accent.stroke_width(theme.line(2.0, s)),
             ))
             .map_err(err)?;
         }

@@ -96,7 +96,7 @@ pub fn draw_nll<DB: DrawingBackend>(
         let b = frame.px((*x, y1));
         area.draw(&PathElement::new(
             vec![a, b],
-            theme.faint.stroke_width(s.ceil() as u32),
+            theme.faint.stroke_width(theme.line(1.0, s)),
         ))
         .map_err(err)?;
         area.draw(&Text::new(
@@ -108,7 +108,7 @@ pub fn draw_nll<DB: DrawingBackend>(
     }
     // The curve, clipped to the frame.
     let mut run: Vec<(i32, i32)> = Vec::new();
-    let line = theme.class(0).stroke_width((2.0 * s).ceil() as u32);
+    let line = theme.class(0).stroke_width(theme.line(2.0, s));
     for &(t, v) in scene.curve {
         if v.is_finite() && v <= y1 && t > 0.0 {
             run.push(frame.px((t.log10(), v)));
@@ -123,7 +123,7 @@ pub fn draw_nll<DB: DrawingBackend>(
     // Markers: a vertical line per temperature, each told apart by its
     // dash pattern and named in a key at the top left (where the curve,
     // steep at cold temperatures, leaves room), so none rests on colour.
-    let width = (1.5 * s).ceil() as u32;
+    let width = theme.line(1.5, s);
     let mut key: Vec<(String, ShapeStyle, u32)> = vec![(
         "T = 1 (as trained)".into(),
         theme.muted.stroke_width(width),
@@ -305,7 +305,7 @@ pub fn draw_reliability<DB: DrawingBackend>(
             let c = frame.px((b.high - 0.04 * width, 0.0));
             area.draw(&Rectangle::new(
                 [a, c],
-                theme.text.stroke_width((1.5 * s).ceil() as u32),
+                theme.text.stroke_width(theme.line(1.5, s)),
             ))
             .map_err(err)?;
         }
@@ -317,7 +317,7 @@ pub fn draw_reliability<DB: DrawingBackend>(
         let end = (x + dash).min(1.0);
         area.draw(&PathElement::new(
             vec![frame.px((x, x)), frame.px((end, end))],
-            theme.accent.stroke_width((1.5 * s).ceil() as u32),
+            theme.accent.stroke_width(theme.line(1.5, s)),
         ))
         .map_err(err)?;
         x += 2.0 * dash;
@@ -344,7 +344,7 @@ pub fn draw_reliability<DB: DrawingBackend>(
             0 => area
                 .draw(&Rectangle::new(
                     [a, c],
-                    theme.text.stroke_width(s.ceil() as u32),
+                    theme.text.stroke_width(theme.line(1.0, s)),
                 ))
                 .map_err(err)?,
             1 => area
@@ -358,7 +358,7 @@ pub fn draw_reliability<DB: DrawingBackend>(
                             (x0.round() as i32, y.round() as i32),
                             ((x0 + 4.0 * s).round() as i32, y.round() as i32),
                         ],
-                        theme.accent.stroke_width((1.5 * s).ceil() as u32),
+                        theme.accent.stroke_width(theme.line(1.5, s)),
                     ))
                     .map_err(err)?;
                 }

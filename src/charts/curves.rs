@@ -82,7 +82,7 @@ pub fn draw<DB: DrawingBackend>(
     let line = |points: Vec<(f64, f64)>| -> Vec<(i32, i32)> {
         points.into_iter().map(|p| frame.px(p)).collect()
     };
-    let width = |w: f64| (w * s).ceil() as u32;
+    let width = |w: f64| theme.line(w, s);
     let mut legend = Vec::new();
     for (i, &t) in REFERENCE_TEMPERATURES.iter().enumerate() {
         let style = theme.class(i).stroke_width(width(1.5));

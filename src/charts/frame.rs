@@ -82,9 +82,10 @@ impl Frame {
     }
 }
 
-/// Text style for labels: `size` CSS pixels times `scale`, anchored at `pos`.
+/// Text style for labels: `size` CSS pixels times `scale` (and the theme's
+/// [`Theme::text_size`]), anchored at `pos`.
 pub fn label_style(theme: &Theme, size: f64, scale: f64, h: HPos, v: VPos) -> TextStyle<'static> {
-    ("sans-serif", size * scale)
+    ("sans-serif", size * scale * theme.text_size)
         .into_font()
         .color(&theme.text)
         .pos(Pos::new(h, v))
@@ -107,8 +108,8 @@ pub fn draw_axes<DB: DrawingBackend>(
     theme: &Theme,
     scale: f64,
 ) -> DrawResult<()> {
-    let grid = theme.faint.stroke_width(scale.ceil() as u32);
-    let axis = theme.muted.stroke_width(scale.ceil() as u32);
+    let grid = theme.faint.stroke_width(theme.line(1.0, scale));
+    let axis = theme.muted.stroke_width(theme.line(1.0, scale));
     for &t in x_axis.ticks {
         let a = frame.px((t, frame.y.0));
         let b = frame.px((t, frame.y.1));

@@ -162,7 +162,7 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     // Cells.
-    let hatch = theme.muted.stroke_width(s.ceil() as u32);
+    let hatch = theme.muted.stroke_width(theme.line(1.0, s));
     for r in 0..rows {
         for c in 0..cols {
             let k = r * cols + c;
@@ -230,7 +230,7 @@ pub fn draw<DB: DrawingBackend>(
     if let Some((r, c)) = scene.cursor {
         if r < rows && c < cols {
             let (a, b) = grid.rect(r, c);
-            let wide = (3.0 * s).ceil() as u32;
+            let wide = theme.line(3.0, s);
             area.draw(&Rectangle::new([a, b], theme.accent.stroke_width(wide)))
                 .map_err(err)?;
         }

@@ -43,7 +43,7 @@ pub fn draw<DB: DrawingBackend>(
         area.draw(&Circle::new(
             centre,
             (radius * s) as i32,
-            theme.text.stroke_width((width * s).ceil() as u32),
+            theme.text.stroke_width(theme.line(width, s)),
         ))
         .map_err(err)?;
         area.draw(&Text::new(

@@ -374,9 +374,9 @@ fn draw_panel<DB: DrawingBackend>(
     let narrow = r.w < 150.0 * s;
     let (title_size, small) = if narrow { (12.0, 10.0) } else { (13.0, 11.0) };
     let border = if bars.highlighted {
-        theme.accent.stroke_width((2.5 * s).ceil() as u32)
+        theme.accent.stroke_width(theme.line(2.5, s))
     } else {
-        theme.faint.stroke_width(s.ceil() as u32)
+        theme.faint.stroke_width(theme.line(1.0, s))
     };
     area.draw(&Rectangle::new(
         [
@@ -422,7 +422,7 @@ fn draw_panel<DB: DrawingBackend>(
         x: (0.0, 3.0),
         y: (bars.axis.bottom, bars.axis.top),
     };
-    let line = s.ceil() as u32;
+    let line = theme.line(1.0, s);
     for (&t, label) in ticks.iter().zip(tick_labels) {
         let a = f.px((0.0, t));
         let b = f.px((3.0, t));
@@ -476,7 +476,7 @@ fn draw_panel<DB: DrawingBackend>(
             if masked {
                 area.draw(&Rectangle::new(
                     [a, b],
-                    theme.class(i).stroke_width((1.5 * s).ceil() as u32),
+                    theme.class(i).stroke_width(theme.line(1.5, s)),
                 ))
                 .map_err(err)?;
             } else {
@@ -558,7 +558,7 @@ fn draw_simplex<DB: DrawingBackend>(
                 ipt(r.x + pad, r.y + pad),
                 ipt(r.x + r.w - pad, r.y + r.h - pad),
             ],
-            theme.accent.stroke_width((2.5 * s).ceil() as u32),
+            theme.accent.stroke_width(theme.line(2.5, s)),
         ))
         .map_err(err)?;
     }
@@ -589,7 +589,7 @@ fn draw_simplex<DB: DrawingBackend>(
             .collect();
         area.draw(&PathElement::new(
             ends,
-            theme.accent.stroke_width((4.0 * s).ceil() as u32),
+            theme.accent.stroke_width(theme.line(4.0, s)),
         ))
         .map_err(err)?;
     }
@@ -613,7 +613,7 @@ fn draw_simplex<DB: DrawingBackend>(
     area.draw(&Cross::new(
         ipt(centre.x, centre.y),
         (4.0 * s) as i32,
-        theme.muted.stroke_width(s.ceil() as u32),
+        theme.muted.stroke_width(theme.line(1.0, s)),
     ))
     .map_err(err)?;
     if f.path {
@@ -626,7 +626,7 @@ fn draw_simplex<DB: DrawingBackend>(
             .collect();
         area.draw(&PathElement::new(
             path,
-            theme.muted.stroke_width((1.5 * s).ceil() as u32),
+            theme.muted.stroke_width(theme.line(1.5, s)),
         ))
         .map_err(err)?;
     }
@@ -644,7 +644,7 @@ fn draw_simplex<DB: DrawingBackend>(
             .collect();
         area.draw(&PathElement::new(
             trail,
-            theme.accent.stroke_width((3.0 * s).ceil() as u32),
+            theme.accent.stroke_width(theme.line(3.0, s)),
         ))
         .map_err(err)?;
     }
@@ -662,7 +662,7 @@ fn draw_simplex<DB: DrawingBackend>(
         area.draw(&Circle::new(
             at,
             (9.0 * s) as i32,
-            theme.accent.stroke_width((2.0 * s).ceil() as u32),
+            theme.accent.stroke_width(theme.line(2.0, s)),
         ))
         .map_err(err)?;
         area.draw(&Circle::new(at, (4.0 * s) as i32, theme.accent.filled()))

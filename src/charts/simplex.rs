@@ -64,7 +64,7 @@ pub fn draw_triangle<DB: DrawingBackend>(
     outline.push(corners[0]);
     area.draw(&PathElement::new(
         outline,
-        theme.muted.stroke_width(s.ceil() as u32),
+        theme.muted.stroke_width(theme.line(1.0, s)),
     ))
     .map_err(err)?;
     Ok(())
@@ -122,7 +122,7 @@ pub fn draw<DB: DrawingBackend>(
             .collect();
         area.draw(&PathElement::new(
             path,
-            theme.muted.stroke_width((1.5 * s).ceil() as u32),
+            theme.muted.stroke_width(theme.line(1.5, s)),
         ))
         .map_err(err)?;
     }
@@ -155,7 +155,7 @@ pub fn draw<DB: DrawingBackend>(
         area.draw(&Circle::new(
             at,
             (9.0 * s) as i32,
-            theme.accent.stroke_width((2.0 * s) as u32),
+            theme.accent.stroke_width(theme.line(2.0, s)),
         ))
         .map_err(err)?;
         area.draw(&Circle::new(at, (4.0 * s) as i32, theme.accent.filled()))
@@ -199,7 +199,7 @@ fn draw_arrow<DB: DrawingBackend>(
     let end = arrow_end(tri, p, dp);
     let (dx, dy) = (end.x - start.x, end.y - start.y);
     let length = dx.hypot(dy);
-    let style = theme.class(3).stroke_width((2.5 * s).ceil() as u32);
+    let style = theme.class(3).stroke_width(theme.line(2.5, s));
     area.draw(&PathElement::new(vec![px(start), px(end)], style))
         .map_err(err)?;
     if length > 1.0 {
@@ -225,7 +225,7 @@ fn draw_contours<DB: DrawingBackend>(
     theme: &Theme,
     s: f64,
 ) -> DrawResult<()> {
-    let style = theme.muted.mix(0.6).stroke_width(s.ceil() as u32);
+    let style = theme.muted.mix(0.6).stroke_width(theme.line(1.0, s));
     for i in 0..3 {
         let (j, k) = ((i + 1) % 3, (i + 2) % 3);
         for c in [0.25, 0.5, 0.75] {

@@ -116,7 +116,7 @@ pub fn draw<DB: DrawingBackend>(
     let zero = frame.px((0.0, base)).1;
     area.draw(&PathElement::new(
         vec![(frame.left as i32, zero), (frame.right as i32, zero)],
-        theme.muted.stroke_width(s.ceil() as u32),
+        theme.muted.stroke_width(theme.line(1.0, s)),
     ))
     .map_err(err)?;
     for (i, &v) in scene.values.iter().enumerate() {
@@ -132,7 +132,7 @@ pub fn draw<DB: DrawingBackend>(
             if focused {
                 area.draw(&Rectangle::new(
                     [a, b],
-                    theme.text.stroke_width((3.0 * s).ceil() as u32),
+                    theme.text.stroke_width(theme.line(3.0, s)),
                 ))
                 .map_err(err)?;
             }

@@ -20,6 +20,11 @@ pub struct Theme {
     /// One colour per class (ten, as many as the playground has classes;
     /// also `--class-1` to `--class-10` in `www/style.css`).
     pub classes: [RGBColor; 10],
+    /// How much heavier than usual lines and marks are drawn (1 on a
+    /// screen; more for a projector, where thin lines wash out).
+    pub weight: f64,
+    /// How much larger than usual labels are written.
+    pub text_size: f64,
 }
 
 impl Theme {
@@ -42,6 +47,8 @@ impl Theme {
             RGBColor(5, 80, 174),
             RGBColor(125, 78, 0),
         ],
+        weight: 1.0,
+        text_size: 1.0,
     };
 
     /// The dark theme.
@@ -63,14 +70,79 @@ impl Theme {
             RGBColor(227, 179, 65),
             RGBColor(126, 231, 135),
         ],
+        weight: 1.0,
+        text_size: 1.0,
     };
 
-    /// The theme called `name` (`"dark"` or anything else for light).
+    /// The light theme for a projector: black text, darker and more
+    /// saturated class colours (each at least 7:1 on white), visible grid
+    /// lines, heavier lines and larger labels, so that a washed-out image
+    /// still reads.
+    pub const LIGHT_PROJECTOR: Theme = Theme {
+        background: RGBColor(255, 255, 255),
+        text: RGBColor(0, 0, 0),
+        muted: RGBColor(40, 44, 50),
+        faint: RGBColor(206, 212, 220),
+        accent: RGBColor(150, 0, 0),
+        classes: [
+            RGBColor(0, 64, 170),
+            RGBColor(110, 62, 0),
+            RGBColor(0, 96, 30),
+            RGBColor(90, 30, 180),
+            RGBColor(150, 50, 0),
+            RGBColor(0, 88, 96),
+            RGBColor(150, 10, 100),
+            RGBColor(74, 48, 118),
+            RGBColor(0, 44, 120),
+            RGBColor(88, 54, 0),
+        ],
+        weight: 1.75,
+        text_size: 1.2,
+    };
+
+    /// The dark theme for a projector: white on black, brighter class
+    /// colours (each at least 7:1 on black), heavier lines, larger labels.
+    pub const DARK_PROJECTOR: Theme = Theme {
+        background: RGBColor(0, 0, 0),
+        text: RGBColor(255, 255, 255),
+        muted: RGBColor(214, 219, 224),
+        faint: RGBColor(64, 70, 78),
+        accent: RGBColor(255, 140, 130),
+        classes: [
+            RGBColor(120, 185, 255),
+            RGBColor(235, 180, 60),
+            RGBColor(90, 210, 110),
+            RGBColor(205, 165, 255),
+            RGBColor(255, 160, 90),
+            RGBColor(80, 220, 230),
+            RGBColor(255, 145, 205),
+            RGBColor(190, 225, 255),
+            RGBColor(240, 200, 90),
+            RGBColor(150, 240, 160),
+        ],
+        weight: 1.75,
+        text_size: 1.2,
+    };
+
+    /// The theme called `name`: `"dark"`, `"light-projector"`,
+    /// `"dark-projector"`, or anything else for light.
     pub fn named(name: &str) -> Theme {
-        if name == "dark" {
-            Theme::DARK
+        match name {
+            "dark" => Theme::DARK,
+            "light-projector" => Theme::LIGHT_PROJECTOR,
+            "dark-projector" => Theme::DARK_PROJECTOR,
+            _ => Theme::LIGHT,
+        }
+    }
+
+    /// The stroke width in device pixels of a line `width` CSS pixels wide
+    /// at drawing scale `s`, made heavier by [`Theme::weight`]; at least 1.
+    pub fn line(&self, width: f64, s: f64) -> u32 {
+        let px = (width * s * self.weight).ceil();
+        if px.is_finite() && px >= 1.0 {
+            px as u32
         } else {
-            Theme::LIGHT
+            1
         }
     }
 
@@ -114,6 +186,26 @@ pub fn contrast(a: RGBColor, b: RGBColor) -> f64 {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn projector_themes_keep_a_contrast_of_seven_and_draw_heavier() {
+        for theme in [Theme::LIGHT_PROJECTOR, Theme::DARK_PROJECTOR] {
+            assert!(contrast(theme.text, theme.background) >= 15.0);
+            assert!(contrast(theme.muted, theme.background) >= 7.0);
+            assert!(contrast(theme.accent, theme.background) >= 7.0);
+            assert!(contrast(theme.text, theme.faint) >= 7.0);
+            for class in theme.classes {
+                assert!(contrast(class, theme.background) >= 7.0, "{class:?}");
+            }
+            assert!(theme.weight > 1.5 && theme.text_size > 1.0);
+            assert!(theme.line(1.0, 1.0) >= 2);
+        }
+        assert_eq!(Theme::named("light-projector"), Theme::LIGHT_PROJECTOR);
+        assert_eq!(Theme::named("dark-projector"), Theme::DARK_PROJECTOR);
+        assert_eq!(Theme::named("sepia"), Theme::LIGHT);
+        assert_eq!(Theme::LIGHT.line(1.5, 2.0), 3);
+        assert_eq!(Theme::LIGHT.line(f64::NAN, 2.0), 1);
+    }
 
     #[test]
     fn canvas_text_keeps_a_contrast_of_four_and_a_half_in_both_themes() {

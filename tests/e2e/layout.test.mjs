@@ -214,6 +214,37 @@ test("the sections come in the order of the syllabus, and each read-out sits in 
   await context.close();
 });
 
+test("projector mode draws the figures in a high-contrast palette with heavier lines, the page's class colours with them", async () => {
+  const { page, log, context } = await open(browser, "#logits=2,1,0&T=1", { viewport: { width: 1280, height: 800 } });
+  /** Pixels of exactly `rgb` on canvas `id`. */
+  const count = (id, rgb) => page.evaluate(([id, [r, g, b]]) => {
+    const c = document.getElementById(id);
+    const data = c.getContext("2d").getImageData(0, 0, c.width, c.height).data;
+    let n = 0;
+    for (let i = 0; i < data.length; i += 4) if (data[i] === r && data[i + 1] === g && data[i + 2] === b) n++;
+    return n;
+  }, [id, rgb]);
+  const labelColour = () => page.evaluate(() => getComputedStyle(document.querySelector("label[for='logit-1'] .class-mark")).color);
+  const screen = { class1: [9, 105, 218], accent: [180, 35, 24] };
+  const room = { class1: [0, 64, 170], accent: [150, 0, 0] };
+  const bars = await count("bars-canvas", screen.class1);
+  const ring = await count("simplex-canvas", screen.accent);
+  assert.ok(bars > 100 && ring > 20, `the screen palette is drawn: ${bars} bar, ${ring} ring pixels`);
+  assert.equal(await labelColour(), "rgb(9, 105, 218)");
+  await page.click("#projector-toggle");
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.equal(await count("bars-canvas", screen.class1), 0, "no screen colour left");
+  assert.ok(await count("bars-canvas", room.class1) > 100, "class 1 in the projector colour");
+  assert.equal(await labelColour(), "rgb(0, 64, 170)", "the field's name in the same colour as its bar");
+  const heavier = await count("simplex-canvas", room.accent);
+  assert.ok(heavier > ring * 1.4, `the point's ring is heavier: ${ring} -> ${heavier} pixels`);
+  await page.click("#projector-toggle");
+  await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+  assert.ok(await count("bars-canvas", screen.class1) > 100, "back to the screen palette");
+  expectClean(log);
+  await context.close();
+});
+
 test("projector mode enlarges the text and the figures for a room, and nothing is clipped", async () => {
   const { page, log, context } = await open(browser, "#logits=2,1,0&T=1", { viewport: { width: 1280, height: 720 } });
   const before = await page.evaluate(() => ({

@@ -130,7 +130,7 @@ const onScreen = new Set();
 const stale = new Set();
 
 function drawOne(canvas, ratio) {
-  view.setLook(theme.current(), ratio);
+  view.setLook(theme.look(), ratio);
   view.drawView(VIEWS[canvas.id], canvas);
   stale.delete(canvas);
 }
@@ -713,7 +713,7 @@ export function mount({ embed = false } = {}) {
   for (const part of parts()) {
     wireExports(part, async (name, width, height) => {
       const { explorerSvg } = await import("../pkg/softmax_lesson_extras.js");
-      return explorerSvg(view.fragment(), name, width, height, theme.current(), view.contoursShown());
+      return explorerSvg(view.fragment(), name, width, height, theme.look(), view.contoursShown());
     });
   }
   // Back and Forward: each entry holds the state it stands for (the first

@@ -33,7 +33,7 @@ function fillSelect(select, labels, values = labels) {
 function drawMaps() {
   let ratio = 1;
   for (const map of MAPS) ratio = fitCanvas($(map.canvas));
-  view.setLook(theme.current(), ratio);
+  view.setLook(theme.look(), ratio);
   MAPS.forEach((map, which) => {
     view.draw(which, $(map.canvas));
   });

@@ -15,7 +15,7 @@ const $ = (id) => document.getElementById(id);
 function draw() {
   const ratio = fitCanvas($("cal-nll-canvas"));
   fitCanvas($("cal-reliability-canvas"));
-  view.setLook(theme.current(), ratio);
+  view.setLook(theme.look(), ratio);
   if (view.curveComplete()) view.drawNll($("cal-nll-canvas"));
   view.drawReliability($("cal-reliability-canvas"));
 }

@@ -133,7 +133,7 @@ class WorkedFigure {
   draw() {
     if (!this.view) return;
     const canvas = this.part("canvas");
-    this.view.setLook(theme.current(), fitCanvas(canvas));
+    this.view.setLook(theme.look(), fitCanvas(canvas));
     this.part("chart-text").textContent = this.view.drawStep(canvas, this.index);
   }
 }
@@ -194,7 +194,7 @@ function mountDiagram(diagrams, { canvas, text, sliders, draw }) {
       $(`${id}-out`).textContent = shown;
       input.setAttribute("aria-valuetext", shown);
     }
-    diagrams.setLook(theme.current(), fitCanvas(canvasEl));
+    diagrams.setLook(theme.look(), fitCanvas(canvasEl));
     const values = sliders.map(([id]) => Number($(id).value));
     $(text).textContent = draw(canvasEl, ...values);
   };

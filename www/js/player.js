@@ -23,7 +23,7 @@ function resize() {
   const height = `${view.stageHeight(width)}px`;
   if (canvas.style.height !== height) canvas.style.height = height;
   $("player-zoom-note").textContent = view.zoomNote(width);
-  view.setLook(theme.current(), fitCanvas(canvas));
+  view.setLook(theme.look(), fitCanvas(canvas));
   draw();
 }
 

@@ -36,7 +36,14 @@ export function current() {
   return stored() ?? system;
 }
 
-/** Call fn() whenever the theme changes. */
+/** The palette the figures are drawn in: the theme, and "-projector"
+ * after it in projector mode ("light-projector": heavier lines, larger
+ * labels, high-contrast colours; see src/charts/theme.rs). */
+export function look() {
+  return document.documentElement.dataset.projector === "on" ? `${current()}-projector` : current();
+}
+
+/** Call fn() whenever the theme or projector mode changes. */
 export function onChange(fn) {
   listeners.add(fn);
 }
@@ -53,11 +60,14 @@ export function apply() {
   for (const fn of listeners) fn(name);
 }
 
-/** Switch projector mode on or off; the figures redraw at their new size. */
+/** Switch projector mode on or off; the figures redraw in its palette
+ * (and at their new size). */
 function project(on) {
+  const was = document.documentElement.dataset.projector === "on";
   if (on) document.documentElement.dataset.projector = "on";
   else delete document.documentElement.dataset.projector;
   document.getElementById("projector-toggle")?.setAttribute("aria-pressed", String(on));
+  if (on !== was) for (const fn of listeners) fn(current());
 }
 
 export function setup() {

@@ -5,6 +5,7 @@ import { chromium } from "playwright-core";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import assert from "node:assert/strict";
+import { getDocument } from "pdfjs-dist/legacy/build/pdf.mjs";
 
 const require = createRequire(import.meta.url);
 const AXE_SOURCE = readFileSync(require.resolve("axe-core/axe.min.js"), "utf8");
@@ -180,3 +181,28 @@ export async function fieldMessage(page, selector) {
     .catch(() => {});
   return (await page.textContent(`${selector}-error`)).trim();
 }
+
+/** The text of a PDF, page by page, read by pdf.js, with runs of white
+ * space made single spaces. */
+export async function pdfText(pdf) {
+  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+  const pages = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    const content = await (await doc.getPage(i)).getTextContent();
+    pages.push(content.items.map((item) => item.str).join(" ").replace(/\s+/g, " "));
+  }
+  await doc.destroy();
+  return pages;
+}
+
+/** Whether `text` holds `words` as words (not inside a longer word). */
+export function holds(text, words) {
+  const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");
+  return new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, "u").test(text);
+}
+
+/** Pages in a PDF Chromium printed. */
+export function pageCount(pdf) {
+  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
+}
+

@@ -7,7 +7,7 @@
 // the keyboard.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, expectClean, expectAccessible, visibleText, typeInto } from "./helpers.mjs";
+import { launch, open, expectClean, expectAccessible, visibleText, typeInto, pdfText, pageCount } from "./helpers.mjs";
 
 const KEY = "softmax-lesson.practice.v1";
 const PLACE_KEY = "softmax-lesson.practice-place.v1";
@@ -629,14 +629,15 @@ test("a broken assignment link says so and opens free practice", async () => {
   }
 });
 
-/** Pages in a PDF Chromium printed. */
-function pageCount(pdf) {
-  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
-}
+/** Text compared across the page and a PDF: math letters as plain ones
+ * (NFKC), no spaces, and one minus sign. */
+const plain = (text) => text.normalize("NFKC").replace(/[\u2212]/g, "-").replace(/\s+/g, "");
 
 test("an assignment prints as a worksheet and as a separate answer key, on A4 and Letter", async () => {
   const set = "easy-0,medium-0,hard-0";
-  for (const kind of ["worksheet", "key"]) {
+  // Every answer, as the key writes it.
+  let answerTexts = [];
+  for (const kind of ["key", "worksheet"]) {
     const { page, log, context } = await open(browser, `?set=${set}&sheet=${kind}`);
     assert.equal(await page.isVisible("#sheet"), true, kind);
     assert.equal(await page.isVisible("#simplex-canvas"), false, `${kind}: the sheet alone`);
@@ -647,17 +648,35 @@ test("an assignment prints as a worksheet and as a separate answer key, on A4 an
       assert.equal(await answers.count(), 0, "no answer on the worksheet");
       assert.ok((await page.locator("#sheet .sheet-space").count()) >= 6, "room to write");
       assert.doesNotMatch(await page.textContent("#sheet"), /0\.936|Worked solution/);
+      // A reason to choose is on the worksheet as one of its choices, beside the wrong ones.
+      const choices = (await page.locator("#sheet .sheet-lines li").allTextContents()).map(plain);
+      answerTexts = answerTexts.filter((text) => !choices.includes(plain(text)));
     } else {
       assert.equal(await answers.count(), 8, "one answer per part: 2 + 1 + 5");
       assert.match(await page.textContent("#sheet"), /0\.936/);
+      // The answers, as the key writes them.
+      answerTexts = await page.$$eval("#sheet .sheet-parts > li .sheet-answer",
+        (list) => list.map((a) => a.textContent.replace(/^Answer:\s*/, "").trim()));
+      assert.ok(answerTexts.length >= 6, `answers to work out: ${answerTexts}`);
       assert.ok((await page.locator("#sheet h3", { hasText: "Worked solution" }).count()) === 3);
     }
     await expectAccessible(page, "#sheet");
     await page.emulateMedia({ media: "print" });
     assert.equal(await page.isVisible("#sheet button"), false, "no button on paper");
     for (const format of ["A4", "Letter"]) {
-      const pages = pageCount(await page.pdf({ format }));
+      const pdf = await page.pdf({ format });
+      const pages = pageCount(pdf);
       assert.ok(pages >= 1 && pages <= (kind === "key" ? 6 : 4), `${kind} on ${format}: ${pages} pages`);
+      // What is on paper: the key holds every answer, the worksheet none.
+      const text = plain((await pdfText(pdf)).join(" "));
+      assert.ok(text.includes(plain("Easy problem")) || text.includes(plain("easy problem")), `${kind}: the PDF's text is readable`);
+      // Short answers ("1", "4") would match anywhere; the longer ones are the test.
+      const telling = answerTexts.filter((answerText) => plain(answerText).length >= 5);
+      assert.ok(telling.length >= 4, `answers compared: ${telling}`);
+      for (const answerText of telling) {
+        if (kind === "key") assert.ok(text.includes(plain(answerText)), `${format} key: ${answerText}`);
+        else assert.ok(!text.includes(plain(answerText)), `${format} worksheet gives away ${answerText}`);
+      }
     }
     expectClean(log);
     await context.close();

@@ -3,19 +3,32 @@
 // every figure on paper has been drawn.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, expectClean } from "./helpers.mjs";
+import { launch, open, expectClean, pdfText, holds, pageCount } from "./helpers.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
 after(async () => { await browser?.close(); });
 
-/** Pages in a PDF Chromium printed. */
-function pageCount(pdf) {
-  return (pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
-}
-
 test("the printed lesson fits 15 A4 pages, with no control on paper and every figure drawn", async () => {
   const { page, log, context } = await open(browser, "#logits=2,1,0&T=1");
+  // The words of every control on screen (buttons, disclosure summaries,
+  // the labels of fields), except words the lesson's prose says itself
+  // ("press Fit T") and the derivation's lines, which are printed.
+  const controlWords = await page.evaluate(() => {
+    const words = (el) => el.textContent.trim().replace(/\s+/g, " ");
+    const prose = document.querySelector("main").cloneNode(true);
+    for (const el of prose.querySelectorAll("button, summary, label, select, legend, textarea, .visually-hidden, [aria-hidden='true']")) el.remove();
+    const said = prose.textContent.replace(/\s+/g, " ");
+    const labels = [...document.querySelectorAll("main button, main summary, main label[for]:not(:has(output))")]
+      .filter((el) => !el.closest(".choice"))
+      .map(words)
+      .filter((text) => text.length >= 3 && !said.includes(text));
+    return [...new Set(labels)];
+  });
+  assert.ok(controlWords.length > 40, `the controls' words are collected: ${controlWords.length}`);
+  for (const words of ["Download PNG", "Copy link to this state", "Show a hint (3 left)", "Is this line right?", "Embed", "slide T (0.01 to 100, log scale)"]) {
+    assert.ok(controlWords.includes(words), `${words} is among the controls' words`);
+  }
   await page.emulateMedia({ media: "print" });
   await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
@@ -46,6 +59,16 @@ test("the printed lesson fits 15 A4 pages, with no control on paper and every fi
     const pdf = await page.pdf({ format });
     const pages = pageCount(pdf);
     assert.ok(pages > 5 && pages <= most, `${format}: ${pages} pages`);
+    const text = await pdfText(pdf);
+    assert.equal(text.length, pages, "pdf.js reads every page");
+    const whole = text.join(" ");
+    // The PDF holds the lesson's text (a check that the text is readable at all)...
+    for (const words of ["Softmax, explored", "The playground", "the max trick", "Practice"]) {
+      assert.ok(holds(whole, words), `${format}: the PDF's text has "${words}"`);
+    }
+    // ...and not one control's words.
+    const printed = controlWords.filter((words) => holds(whole, words));
+    assert.deepEqual(printed, [], `${format}: control labels in the PDF's text`);
   }
   await page.evaluate(() => window.dispatchEvent(new Event("afterprint")));
   expectClean(log);

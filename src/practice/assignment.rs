@@ -251,6 +251,41 @@ pub struct Standing {
     pub solution: bool,
 }
 
+/// The one line the practice section shows about an assignment's work:
+/// `On this assignment: 1 of 2 problems solved, 1 hint used.` (no review
+/// schedule: an assignment is handed in, not reviewed).
+pub fn standing_line(standings: &[Standing]) -> String {
+    let solved = standings.iter().filter(|s| s.solved).count();
+    let hints: usize = standings.iter().map(|s| s.hints).sum();
+    let total = standings.len();
+    let problems = if total == 1 { "problem" } else { "problems" };
+    let hints = match hints {
+        0 => "no hints used".to_owned(),
+        1 => "1 hint used".to_owned(),
+        n => format!("{n} hints used"),
+    };
+    format!("On this assignment: {solved} of {total} {problems} solved, {hints}.")
+}
+
+/// What a solved problem says when the page is opened again: that it is
+/// solved, with the answers that were accepted (an assignment keeps them).
+pub fn solved_note(accepted: &[String]) -> String {
+    let answers: Vec<&str> = accepted
+        .iter()
+        .map(String::as_str)
+        .filter(|a| !a.is_empty())
+        .collect();
+    if answers.is_empty() {
+        "Solved: every part of this problem is answered.".to_owned()
+    } else {
+        let list = answers.join("; ");
+        let stop = if list.ends_with('.') { "" } else { "." };
+        format!(
+            "Solved: every part of this problem is answered. Your accepted answers: {list}{stop}"
+        )
+    }
+}
+
 /// The plain-text summary a student hands in: for each problem of the
 /// assignment (given with its standing), what was solved and answered.
 pub fn summary(
@@ -311,6 +346,47 @@ pub fn summary(
 mod tests {
     use super::*;
     use crate::practice::generate;
+
+    #[test]
+    fn the_standing_line_counts_solved_problems_and_hints() {
+        let done = Standing {
+            parts_done: 2,
+            solved: true,
+            hints: 1,
+            solution: false,
+        };
+        let open = Standing {
+            parts_done: 0,
+            solved: false,
+            hints: 0,
+            solution: false,
+        };
+        assert_eq!(
+            standing_line(&[done, open]),
+            "On this assignment: 1 of 2 problems solved, 1 hint used."
+        );
+        assert_eq!(
+            standing_line(&[open]),
+            "On this assignment: 0 of 1 problem solved, no hints used."
+        );
+        assert_eq!(
+            standing_line(&[done, done]),
+            "On this assignment: 2 of 2 problems solved, 2 hints used."
+        );
+    }
+
+    #[test]
+    fn a_solved_note_lists_the_accepted_answers() {
+        assert_eq!(
+            solved_note(&[]),
+            "Solved: every part of this problem is answered."
+        );
+        assert_eq!(
+            solved_note(&["1/4".into(), String::new(), "0.5".into()]),
+            "Solved: every part of this problem is answered. Your accepted answers: 1/4; 0.5."
+        );
+        assert!(solved_note(&["All equal.".into()]).ends_with("answers: All equal."));
+    }
 
     #[test]
     fn a_set_reads_back_and_refuses_what_a_page_cannot_show() {

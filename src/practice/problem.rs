@@ -150,6 +150,20 @@ impl Task {
         }
     }
 
+    /// The lines a worksheet leaves to write this part's working and answer
+    /// on: three for one number, and for a vector two more than it has
+    /// entries (one line per entry, as it is worked out), at most eight; none
+    /// for a choice, which is ticked.
+    pub fn writing_lines(&self) -> usize {
+        match self {
+            Task::Softmax { .. } | Task::LogSoftmax { .. } => {
+                (self.written_logits().len() + 2).min(8)
+            }
+            Task::MorePeaked { .. } | Task::Ratio { .. } => 3,
+            Task::Choice(_) => 0,
+        }
+    }
+
     /// For [`Task::Softmax`], the logits the answer is asked for, `x + c·1`
     /// (unmasked); for the other tasks, their logits (none for a choice).
     pub fn written_logits(&self) -> Vec<f64> {
@@ -303,6 +317,12 @@ mod tests {
             other_temperatures: Vec::new(),
         };
         assert_eq!(task.expected(), vec![0.5, 0.0, 0.5]);
+        // A worksheet leaves a line per entry and two for the working.
+        assert_eq!(task.writing_lines(), 5);
+        let long = Task::LogSoftmax {
+            logits: vec![0.0; 10],
+        };
+        assert_eq!(long.writing_lines(), 8);
     }
 
     #[test]
@@ -312,6 +332,7 @@ mod tests {
             temperatures: [2.0, 1.0],
         };
         assert_eq!(task.expected(), vec![1.0]);
+        assert_eq!(task.writing_lines(), 3);
     }
 
     #[test]

@@ -180,6 +180,25 @@ impl PracticeView {
             .map_or(0, |id| id.seed)
     }
 
+    /// How each problem of the assignment `set` stands, in its order.
+    fn standings(&self, set: &Assignment) -> Vec<(&Problem, Standing)> {
+        set.problems()
+            .iter()
+            .filter_map(|id| self.slots.iter().find(|s| s.id() == *id))
+            .map(|slot| {
+                (
+                    &slot.problem,
+                    Standing {
+                        parts_done: slot.part.min(slot.problem.parts.len()),
+                        solved: slot.complete(),
+                        hints: slot.hints,
+                        solution: slot.solution,
+                    },
+                )
+            })
+            .collect()
+    }
+
     /// Record the end of a problem in the schedule (once) and say so.
     fn finish(&mut self, name: &str) -> Result<Option<String>, JsError> {
         let today = self.today;
@@ -484,6 +503,11 @@ impl PracticeView {
                         set(&obj, "choices", choices);
                         set(
                             &obj,
+                            "lines",
+                            JsValue::from(part.task.writing_lines() as u32),
+                        );
+                        set(
+                            &obj,
                             "answer",
                             if key {
                                 html(&part.task.answer_text())
@@ -518,23 +542,11 @@ impl PracticeView {
             .assignment
             .as_ref()
             .ok_or_else(|| js_error("this page was not opened with an assignment"))?;
-        let standings: Vec<(&Problem, Standing)> = set
-            .problems()
-            .iter()
-            .filter_map(|id| self.slots.iter().find(|s| s.id() == *id))
-            .map(|slot| {
-                (
-                    &slot.problem,
-                    Standing {
-                        parts_done: slot.part.min(slot.problem.parts.len()),
-                        solved: slot.complete(),
-                        hints: slot.hints,
-                        solution: slot.solution,
-                    },
-                )
-            })
-            .collect();
-        Ok(assignment::summary(set, &standings, &self.answers))
+        Ok(assignment::summary(
+            set,
+            &self.standings(set),
+            &self.answers,
+        ))
     }
 
     /// The tolerance, as the page states it.
@@ -564,8 +576,14 @@ impl PracticeView {
         schedule::explanation()
     }
 
-    /// A one-line summary of the progress.
+    /// A one-line summary of the progress (of the assignment's work when
+    /// one is open).
     pub fn summary(&self) -> String {
+        if let Some(set) = &self.assignment {
+            let standings: Vec<Standing> =
+                self.standings(set).into_iter().map(|(_, s)| s).collect();
+            return assignment::standing_line(&standings);
+        }
         let solved = self.progress.solved_count();
         let hints = self.progress.total_hints();
         let due = schedule::due(&self.progress, self.today).len();
@@ -611,6 +629,11 @@ impl PracticeView {
     pub fn problem(&mut self, name: &str) -> Result<JsValue, JsError> {
         let id = self.slot(name)?.id();
         let solved_before = self.progress.is_solved(id) && !self.first_solved_now.contains(&id);
+        let solved_note = if self.slot(name)?.complete() {
+            assignment::solved_note(self.answers.accepted(id))
+        } else {
+            String::new()
+        };
         let slot = self.slot(name)?;
         let p = &slot.problem;
         let out = Object::new();
@@ -666,6 +689,8 @@ impl PracticeView {
             },
         );
         set(&out, "solved", JsValue::from_bool(slot.complete()));
+        // Plain text: it holds the learner's own answers.
+        set(&out, "solvedNote", JsValue::from_str(&solved_note));
         set(&out, "solvedBefore", JsValue::from_bool(solved_before));
         let derivation = match &p.derivation {
             None => JsValue::NULL,

@@ -598,7 +598,14 @@ test("a student's assignment shows exactly its problems, keeps its work apart, a
   assert.match(await chooseReason(page, "easy", "their exponentials are all equal"), /Correct.*solved/);
   await page.click("#problem-hard-hint");
   await reload(page);
-  assert.match(await page.textContent("#practice-summary"), /Solved: 1 problem\b/, "the assignment's work survives a reload");
+  assert.equal(await page.textContent("#practice-summary"), "On this assignment: 1 of 2 problems solved, 1 hint used.", "the assignment's work survives a reload");
+  assert.match(await page.textContent("#practice-progress-title"), /^Your work on this assignment( #)?$/);
+  assert.equal(await page.textContent("#practice-reset"), "Start the assignment again");
+  // The solved problem says so, with the answers the assignment kept.
+  assert.equal(await page.textContent("#problem-easy-verdict"),
+    "Solved: every part of this problem is answered. Your accepted answers: 1/4; The logits are all equal, so their exponentials are all equal, and equal shares of the sum are 1/n each.");
+  assert.equal(await page.getAttribute("#problem-easy-verdict", "data-outcome"), "correct");
+  assert.equal(await page.textContent("#problem-hard-verdict"), "", "an unfinished problem has no verdict yet");
   await page.click("#practice-hand-in");
   const summary = await page.evaluate(() => navigator.clipboard.readText());
   assert.match(summary, /^Softmax lesson: assignment easy-0,hard-0\nName: \n/, "a line for the student's name");
@@ -614,6 +621,28 @@ test("a student's assignment shows exactly its problems, keeps its work apart, a
   assert.equal(await page.isVisible("#practice-assignment"), false);
   assert.match(await page.textContent("#practice-summary"), /Solved: 0 problems/);
   assert.equal(await page.isVisible("#problem-medium"), true);
+  assert.match(await page.textContent("#practice-progress-title"), /^Your progress( #)?$/);
+  assert.equal(await page.textContent("#problem-easy-verdict"), "", "free practice solved nothing");
+  expectClean(log);
+  await context.close();
+});
+
+test("starting an assignment again clears its work and leaves free practice as it was", async () => {
+  const { page, log, context } = await open(browser, "#practice");
+  assert.match(await answer(page, "easy", "1/4"), /Correct/);
+  assert.match(await chooseReason(page, "easy", "their exponentials are all equal"), /solved/);
+  await page.goto(new URL("?set=easy-0#practice", page.url()).href);
+  await page.waitForSelector("html[data-ready='true']", { state: "attached" });
+  assert.match(await answer(page, "easy", "1/4"), /Correct/);
+  await page.click("#practice-reset");
+  assert.match(await page.textContent("#practice-notice"), /assignment starts again.*free practice is as it was/);
+  assert.equal(await page.textContent("#practice-summary"), "On this assignment: 0 of 1 problem solved, no hints used.");
+  assert.match(await page.textContent("#problem-easy-part"), /Part 1 of 2/);
+  await page.goto(new URL("./#practice", page.url()).href);
+  await page.waitForSelector("html[data-ready='true']", { state: "attached" });
+  assert.match(await page.textContent("#practice-summary"), /Solved: 1 problem\b/);
+  // Solved on the earlier visit: the problem says so, not an empty verdict.
+  assert.equal(await page.textContent("#problem-easy-verdict"), "Solved: every part of this problem is answered.");
   expectClean(log);
   await context.close();
 });
@@ -647,6 +676,10 @@ test("an assignment prints as a worksheet and as a separate answer key, on A4 an
     if (kind === "worksheet") {
       assert.equal(await answers.count(), 0, "no answer on the worksheet");
       assert.ok((await page.locator("#sheet .sheet-space").count()) >= 6, "room to write");
+      // A vector's part leaves a line per entry and two for the working; one number, three lines.
+      const heights = await page.$$eval("#sheet .sheet-space", (list) => list.map((s) => s.getBoundingClientRect().height));
+      const line = heights.reduce((a, b) => Math.min(a, b)) / 3;
+      assert.ok(heights.some((h) => Math.abs(h - 5 * line) < 1), `a vector of 3 gets 5 lines: ${heights}`);
       assert.doesNotMatch(await page.textContent("#sheet"), /0\.936|Worked solution/);
       // A reason to choose is on the worksheet as one of its choices, beside the wrong ones.
       const choices = (await page.locator("#sheet .sheet-lines li").allTextContents()).map(plain);

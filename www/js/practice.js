@@ -200,6 +200,13 @@ function showProblem(level, { rebuild = false } = {}) {
   solution.hidden = p.solution.length === 0;
   $(`problem-${level}-show-solution`).disabled = p.solution.length > 0;
   if (rebuild) buildDerivation(level, p.derivation);
+  // A problem solved before this page was opened says so (with the answers
+  // an assignment kept); a verdict given during this visit stays as it is.
+  const verdict = $(`problem-${level}-verdict`);
+  if (p.solved && verdict.textContent === "") {
+    verdict.dataset.outcome = "correct";
+    verdict.textContent = p.solvedNote;
+  }
 }
 
 function showProgress() {
@@ -317,6 +324,10 @@ function openAssignment() {
   }
   $("practice-reviews").hidden = true;
   $("practice-schedule-note").hidden = true;
+  // The progress box speaks of this assignment's work, and its reset
+  // starts only the assignment again.
+  $("practice-progress-title").firstChild.nodeValue = "Your work on this assignment";
+  $("practice-reset").textContent = "Start the assignment again";
   $("practice-assign").hidden = true;
   $("practice-assignment-line").textContent = line;
   $("practice-assignment").hidden = false;
@@ -401,7 +412,10 @@ function showSheet(kind) {
         lines.append(...part.choices.map((line) => block("li", line)));
         li.append(lines);
       } else if (!key) {
-        li.append(block("div", "", "sheet-space"));
+        // Ruled lines to write on: one per entry of a vector, and two for the working.
+        const space = block("div", "", "sheet-space");
+        space.style.setProperty("--lines", String(part.lines));
+        li.append(space);
       }
       if (key) li.append(block("p", `Answer: ${part.answer}`, "sheet-answer"));
       parts.append(li);
@@ -486,7 +500,9 @@ export function mount() {
   $("practice-reset").addEventListener("click", () => {
     view.reset();
     save();
-    showNotice("Progress reset: nothing is solved and no hint has been used.");
+    showNotice(keySuffix
+      ? "The assignment starts again: nothing of it is solved and no hint has been used. Your free practice is as it was."
+      : "Progress reset: nothing is solved and no hint has been used.");
     LEVELS.forEach(resetProblem);
     showProgress();
   });

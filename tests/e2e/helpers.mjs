@@ -195,6 +195,22 @@ export async function pdfText(pdf) {
   return pages;
 }
 
+/** The size in points of the type most of a PDF's characters are set in
+ * (the median over characters), read by pdf.js from each run's transform. */
+export async function pdfBodySize(pdf) {
+  const doc = await getDocument({ data: new Uint8Array(pdf), verbosity: 0 }).promise;
+  const sizes = [];
+  for (let i = 1; i <= doc.numPages; i++) {
+    for (const item of (await (await doc.getPage(i)).getTextContent()).items) {
+      const size = Math.hypot(item.transform[2], item.transform[3]);
+      for (let k = 0; k < item.str.length; k++) sizes.push(size);
+    }
+  }
+  await doc.destroy();
+  sizes.sort((a, b) => a - b);
+  return sizes[Math.floor(sizes.length / 2)] ?? 0;
+}
+
 /** Whether `text` holds `words` as words (not inside a longer word). */
 export function holds(text, words) {
   const escaped = words.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s+");

@@ -3,7 +3,7 @@
 // every figure on paper has been drawn.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import { launch, open, expectClean, pdfText, holds, pageCount } from "./helpers.mjs";
+import { launch, open, expectClean, pdfText, pdfBodySize, holds, pageCount } from "./helpers.mjs";
 
 let browser;
 before(async () => { browser = await launch(); });
@@ -48,19 +48,27 @@ test("the printed lesson fits 15 A4 pages, with no control on paper and every fi
     const sections = [...document.querySelectorAll("main section[id]")].filter((s) => !s.checkVisibility()).map((s) => s.id);
     const solutions = [...document.querySelectorAll(".solution")].filter((s) => s.checkVisibility()).length;
     const player = document.getElementById("player-time")?.textContent ?? "";
-    return { controls, blank, sections, solutions, player };
+    // The walk-through is drawn for a printed column, not for the screen.
+    const stage = document.getElementById("player-canvas");
+    const drawnWidth = stage.width / Math.max(1, devicePixelRatio);
+    return { controls, blank, sections, solutions, player, drawnWidth };
   });
   assert.deepEqual(onPaper.controls, [], "no control is printed");
   assert.deepEqual(onPaper.blank, [], "every printed figure is drawn");
   assert.deepEqual(onPaper.sections, [], "every section of the lesson is printed");
   assert.equal(onPaper.solutions, 0, "no worked solution the reader did not open");
+  assert.ok(onPaper.drawnWidth <= 400, `the walk-through is laid out ${onPaper.drawnWidth} px wide for paper`);
   assert.doesNotMatch(onPaper.player, /^\s*t = 0\.0 s/, `the walk-through prints a frame with something on it: ${onPaper.player}`);
-  for (const [format, most] of [["A4", 15], ["Letter", 16]]) {
+  for (const [format, most] of [["A4", 15], ["Letter", 15]]) {
     const pdf = await page.pdf({ format });
     const pages = pageCount(pdf);
     assert.ok(pages > 5 && pages <= most, `${format}: ${pages} pages`);
     const text = await pdfText(pdf);
     assert.equal(text.length, pages, "pdf.js reads every page");
+    // The page count is honest: the body type is on paper at the size the
+    // stylesheet sets (8.5 pt), so nothing too wide made Chromium shrink the pages.
+    const size = await pdfBodySize(pdf);
+    assert.ok(size >= 8.3 && size <= 8.7, `${format}: body type ${size.toFixed(2)} pt`);
     const whole = text.join(" ");
     // The PDF holds the lesson's text (a check that the text is readable at all)...
     for (const words of ["Softmax, explored", "The playground", "the max trick", "Practice"]) {

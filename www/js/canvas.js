@@ -45,6 +45,18 @@ export function fitCanvas(canvas) {
   return ratio();
 }
 
+/** Size `canvas`'s backing store for a CSS box of `width` x `height`
+ * (printing draws at the paper's size, not the screen's); returns the
+ * ratio used. */
+export function fitCanvasTo(canvas, width, height) {
+  const [w, h] = backing([width, height]);
+  if (canvas.width !== w || canvas.height !== h) {
+    canvas.width = w;
+    canvas.height = h;
+  }
+  return ratio();
+}
+
 /** The pointer's position in CSS pixels relative to the canvas. */
 export function pointerPosition(canvas, event, rect = canvas.getBoundingClientRect()) {
   return [event.clientX - rect.left, event.clientY - rect.top];

@@ -2,7 +2,7 @@
 // PlayerView in Rust, and moves its read-outs into the page. The time, the
 // frame, the drawing and what each key does are all decided in Rust.
 import { PlayerView } from "../pkg/softmax_lesson_extras.js";
-import { fitCanvas, onResize } from "./canvas.js";
+import { fitCanvas, fitCanvasTo, onResize } from "./canvas.js";
 import { showFieldError } from "./fields.js";
 import * as theme from "./theme.js";
 
@@ -12,6 +12,10 @@ let lastScene = -1;
 let lastMarks = "";
 const $ = (id) => document.getElementById(id);
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
+/** The drawing's width on paper, in CSS pixels: about one printed column,
+ * so it is laid out for that width (panels stacked, labels apart) rather
+ * than drawn for a wide screen and shrunk. */
+const PRINT_WIDTH = 340;
 
 /** Give the stage the height Rust asks for at its width and zoom (the
  * zoom makes the drawing taller, never wider, so nothing is cut off), size
@@ -169,15 +173,24 @@ export function mount() {
   // print its last one (every step done), and come back after printing.
   let printedFrom = null;
   window.addEventListener("beforeprint", () => {
-    if (view.timeMs() !== 0) return;
-    printedFrom = 0;
-    view.key("End");
+    if (view.timeMs() === 0) {
+      printedFrom = 0;
+      view.key("End");
+    }
+    const canvas = $("player-canvas");
+    const height = view.stageHeight(PRINT_WIDTH);
+    canvas.style.width = `${PRINT_WIDTH}px`;
+    canvas.style.height = `${height}px`;
+    view.setLook(theme.look(), fitCanvasTo(canvas, PRINT_WIDTH, height));
     show();
   });
   window.addEventListener("afterprint", () => {
-    if (printedFrom === null) return;
-    view.scrub(String(printedFrom));
-    printedFrom = null;
+    $("player-canvas").style.width = "";
+    if (printedFrom !== null) {
+      view.scrub(String(printedFrom));
+      printedFrom = null;
+    }
+    resize();
     show();
   });
 }

@@ -85,7 +85,7 @@ impl Frame {
 /// Text style for labels: `size` CSS pixels times `scale` (and the theme's
 /// [`Theme::text_size`]), anchored at `pos`.
 pub fn label_style(theme: &Theme, size: f64, scale: f64, h: HPos, v: VPos) -> TextStyle<'static> {
-    ("sans-serif", size * scale * theme.text_size)
+    (FontFamily::SansSerif, size * scale * theme.text_size)
         .into_font()
         .color(&theme.text)
         .pos(Pos::new(h, v))

@@ -215,9 +215,13 @@ pub fn draw<DB: DrawingBackend>(
                 area.draw(&Text::new(
                     text,
                     centre,
-                    ("sans-serif", font * s).into_font().color(&color).pos(
-                        plotters::style::text_anchor::Pos::new(HPos::Center, VPos::Center),
-                    ),
+                    (FontFamily::SansSerif, font * s)
+                        .into_font()
+                        .color(&color)
+                        .pos(plotters::style::text_anchor::Pos::new(
+                            HPos::Center,
+                            VPos::Center,
+                        )),
                 ))
                 .map_err(err)?;
             }

@@ -314,7 +314,7 @@ pub fn summary(
         };
         let mut name = problem_name(id);
         if let Some(first) = name.get(..1) {
-            name = first.to_uppercase() + &name[1..];
+            name = first.to_ascii_uppercase() + &name[1..];
         }
         lines.push(format!("{name} ({}): {state}.", problem.topic));
         for (k, answer) in answers.accepted(id).iter().enumerate().take(total) {

@@ -137,7 +137,10 @@ fn lex(text: &str) -> Result<Vec<Token>, Error> {
             while i < chars.len() && chars[i].is_alphabetic() {
                 i += 1;
             }
-            let word: String = chars[start..i].iter().collect::<String>().to_lowercase();
+            let word: String = chars[start..i]
+                .iter()
+                .collect::<String>()
+                .to_ascii_lowercase();
             let tok = match word.as_str() {
                 "e" => Tok::E,
                 "inf" | "infinity" => Tok::Inf,

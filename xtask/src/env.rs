@@ -10,6 +10,15 @@ pub fn root() -> PathBuf {
     manifest.parent().map(Path::to_path_buf).unwrap_or(manifest)
 }
 
+/// Cargo's target directory: `CARGO_TARGET_DIR` when it is set (relative
+/// to the workspace root, where every nested cargo runs), else `target/`.
+pub fn target_dir() -> PathBuf {
+    match std::env::var_os("CARGO_TARGET_DIR") {
+        Some(dir) if !dir.is_empty() => root().join(dir),
+        _ => root().join("target"),
+    }
+}
+
 /// The cargo that runs us, so nested builds use the same toolchain.
 pub fn cargo() -> Command {
     let mut command = Command::new(std::env::var_os("CARGO").unwrap_or_else(|| "cargo".into()));
@@ -71,23 +80,56 @@ fn apt_install(packages: &[&str]) -> Result<()> {
         .env("DEBIAN_FRONTEND", "noninteractive"))
 }
 
-/// Debian's Chromium, the only browser the tests use.
-pub const CHROMIUM: &str = "/usr/bin/chromium";
-/// Debian's ChromeDriver, matched to [`CHROMIUM`].
-pub const CHROMEDRIVER: &str = "/usr/bin/chromedriver";
+/// Debian's Chromium, which the tests use unless `CHROMIUM` names another.
+const DEBIAN_CHROMIUM: &str = "/usr/bin/chromium";
+/// Debian's ChromeDriver, matched to [`DEBIAN_CHROMIUM`].
+const DEBIAN_CHROMEDRIVER: &str = "/usr/bin/chromedriver";
 
-/// Make sure Chromium and ChromeDriver are installed (Debian packages
-/// `chromium` and `chromium-driver`), installing them when running as root.
+fn from_env(var: &str, default: &str) -> PathBuf {
+    match std::env::var_os(var) {
+        Some(path) if !path.is_empty() => PathBuf::from(path),
+        _ => PathBuf::from(default),
+    }
+}
+
+/// The browser the tests drive: `CHROMIUM` when it is set (macOS, Fedora,
+/// a Chromium of one's own), Debian's otherwise.
+pub fn chromium() -> PathBuf {
+    from_env("CHROMIUM", DEBIAN_CHROMIUM)
+}
+
+/// The ChromeDriver matched to [`chromium()`]: `CHROMEDRIVER` when set.
+pub fn chromedriver() -> PathBuf {
+    from_env("CHROMEDRIVER", DEBIAN_CHROMEDRIVER)
+}
+
+/// Make sure Chromium and ChromeDriver are there. A path named by
+/// `CHROMIUM` or `CHROMEDRIVER` must exist; Debian's are installed (the
+/// packages `chromium` and `chromium-driver`) when running as root, and
+/// named in the error otherwise.
 pub fn ensure_chromium() -> Result<()> {
-    let missing: Vec<&str> = [(CHROMIUM, "chromium"), (CHROMEDRIVER, "chromium-driver")]
-        .into_iter()
-        .filter(|(path, _)| !Path::new(path).exists())
-        .map(|(_, package)| package)
-        .collect();
+    let mut missing = Vec::new();
+    for (var, path, package) in [
+        ("CHROMIUM", chromium(), "chromium"),
+        ("CHROMEDRIVER", chromedriver(), "chromium-driver"),
+    ] {
+        if path.exists() {
+            continue;
+        }
+        if std::env::var_os(var).is_some_and(|v| !v.is_empty()) {
+            bail!(
+                "{var} is set to {}, which does not exist; point it at the program, or unset it to use Debian's",
+                path.display()
+            );
+        }
+        missing.push(package);
+    }
     if missing.is_empty() {
         return Ok(());
     }
-    apt_install(&missing)
+    apt_install(&missing).context(
+        "the tests need Chromium and its ChromeDriver: install the packages above, or set CHROMIUM and CHROMEDRIVER to their paths",
+    )
 }
 
 /// Make sure `node` and `npm` exist and the e2e packages are installed from

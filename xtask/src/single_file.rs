@@ -289,7 +289,7 @@ pub fn import_map(modules: &BTreeMap<String, String>) -> String {
 
 /// `text` as a JSON string literal, with `<` escaped so that it can never
 /// close the surrounding `<script>` element.
-fn json_string(text: &str) -> String {
+pub(crate) fn json_string(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push('"');
     for c in text.chars() {

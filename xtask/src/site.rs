@@ -36,7 +36,7 @@ pub const MODULES: [(&str, &str); 2] = [
 /// rebuild with nothing changed compiles nothing.
 pub fn build_wasm(feature: &str) -> Result<PathBuf> {
     env::ensure_wasm_target()?;
-    let target_dir = root().join("target").join(format!("wasm-{feature}"));
+    let target_dir = env::target_dir().join(format!("wasm-{feature}"));
     env::run(
         env::cargo()
             .args(["build", "--quiet", "--release", "--lib"])
@@ -59,7 +59,10 @@ pub fn build_wasm(feature: &str) -> Result<PathBuf> {
     Ok(wasm)
 }
 
-/// Generate the `--target web` bindings for `wasm` into `pkg` as `name`.
+/// Generate the `--target web` bindings for `wasm` into `pkg` as `name`,
+/// dropping the custom sections (function names, producers) that only help
+/// debuggers: a third of the download. (Stripping in the cargo profile
+/// would also drop `target_features`, which wasm-bindgen reads.)
 fn bindgen(wasm: &Path, pkg: &Path, name: &str) -> Result<()> {
     wasm_bindgen_cli_support::Bindgen::new()
         .input_path(wasm)
@@ -67,6 +70,8 @@ fn bindgen(wasm: &Path, pkg: &Path, name: &str) -> Result<()> {
         .web(true)
         .context("wasm-bindgen: web target")?
         .typescript(false)
+        .remove_name_section(true)
+        .remove_producers_section(true)
         .generate(pkg)
         .context("wasm-bindgen could not generate the bindings")
 }
@@ -81,46 +86,8 @@ fn build_into(out: &Path) -> Result<()> {
     for (name, feature) in MODULES {
         let wasm = build_wasm(feature)?;
         bindgen(&wasm, &pkg, name)?;
-        let bg = pkg.join(format!("{name}_bg.wasm"));
-        let stripped = strip_custom_sections(&fs::read(&bg)?)?;
-        fs::write(&bg, stripped)?;
     }
     Ok(())
-}
-
-/// Drop the custom sections (function names, producers) that only help
-/// debuggers: a third of the download. Every other section is copied as is.
-/// (Stripping in the cargo profile would also drop `target_features`, which
-/// wasm-bindgen reads.)
-pub fn strip_custom_sections(wasm: &[u8]) -> Result<Vec<u8>> {
-    let Some(body) = wasm.get(8..) else {
-        bail!("not a wasm module: too short");
-    };
-    let mut out = wasm[..8].to_vec();
-    let mut rest = body;
-    while let Some((&id, after_id)) = rest.split_first() {
-        let (size, after_size) = read_leb128(after_id)?;
-        if after_size.len() < size {
-            bail!("a wasm section runs past the end of the file");
-        }
-        if id != 0 {
-            let header = 1 + (after_id.len() - after_size.len());
-            out.extend_from_slice(&rest[..header + size]);
-        }
-        rest = &after_size[size..];
-    }
-    Ok(out)
-}
-
-fn read_leb128(bytes: &[u8]) -> Result<(usize, &[u8])> {
-    let mut value = 0usize;
-    for (i, &byte) in bytes.iter().enumerate().take(5) {
-        value |= ((byte & 0x7f) as usize) << (7 * i);
-        if byte & 0x80 == 0 {
-            return Ok((value, &bytes[i + 1..]));
-        }
-    }
-    bail!("a wasm section size is malformed")
 }
 
 /// Copy `from` into `to`, assembling HTML files on the way; `www/pkg` (a
@@ -188,22 +155,6 @@ fn expand_includes(html: &str, www: &Path, depth: usize) -> Result<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn custom_sections_are_dropped_and_the_rest_kept() {
-        let mut module = b"\0asm\x01\0\0\0".to_vec();
-        module.extend_from_slice(&[1, 2, 0xaa, 0xbb]); // type section, 2 bytes
-        module.extend_from_slice(&[0, 5, 4, b'n', b'a', b'm', b'e']); // custom "name"
-        module.extend_from_slice(&[10, 1, 0xcc]); // code section, 1 byte
-        let stripped = strip_custom_sections(&module).unwrap();
-        let mut expected = b"\0asm\x01\0\0\0".to_vec();
-        expected.extend_from_slice(&[1, 2, 0xaa, 0xbb, 10, 1, 0xcc]);
-        assert_eq!(stripped, expected);
-        assert!(strip_custom_sections(&[0, 1, 2]).is_err());
-        let mut truncated = b"\0asm\x01\0\0\0".to_vec();
-        truncated.extend_from_slice(&[1, 9, 0]);
-        assert!(strip_custom_sections(&truncated).is_err());
-    }
 
     #[test]
     fn every_id_of_the_assembled_page_is_unique_and_every_label_reference_resolves() {

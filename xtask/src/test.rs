@@ -104,12 +104,26 @@ fn wasm_tests() -> Result<()> {
         "--bin",
         "wasm-bindgen-test-runner",
     ]))?;
-    let runner = root().join("target/debug/wasm-bindgen-test-runner");
-    let caps = root().join("target/webdriver.json");
+    let runner = env::target_dir().join("debug/wasm-bindgen-test-runner");
+    if !runner.exists() {
+        anyhow::bail!(
+            "the wasm test runner was built but is not at {}",
+            runner.display()
+        );
+    }
+    let caps = env::target_dir().join("webdriver.json");
+    let binary = env::chromium();
+    let binary = binary
+        .to_str()
+        .with_context(|| format!("the browser's path is not text: {}", binary.display()))?;
     std::fs::write(
         &caps,
-        r#"{"goog:chromeOptions":{"binary":"/usr/bin/chromium","args":["--disable-gpu","--disable-background-networking","--disable-component-update","--disable-sync","--no-first-run","--disable-dev-shm-usage"]}}"#,
-    )?;
+        format!(
+            r#"{{"goog:chromeOptions":{{"binary":{},"args":["--disable-gpu","--disable-background-networking","--disable-component-update","--disable-sync","--no-first-run","--disable-dev-shm-usage"]}}}}"#,
+            single_file::json_string(binary)
+        ),
+    )
+    .with_context(|| format!("writing {}", caps.display()))?;
     let mut command = env::cargo();
     command.args(["test", "--target", "wasm32-unknown-unknown"]);
     for name in web_test_names()? {
@@ -117,7 +131,7 @@ fn wasm_tests() -> Result<()> {
     }
     command
         .env("CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER", &runner)
-        .env("CHROMEDRIVER", env::CHROMEDRIVER)
+        .env("CHROMEDRIVER", env::chromedriver())
         .env("WASM_BINDGEN_TEST_WEBDRIVER_JSON", &caps)
         .env("WASM_BINDGEN_TEST_TIMEOUT", "120");
     env::run(&mut command)
@@ -168,7 +182,7 @@ fn run_node(args: &[&str], url: &str, vars: &[(&str, &OsStr)]) -> Result<()> {
             .args(args)
             .current_dir(root().join("tests/e2e"))
             .env("BASE_URL", url)
-            .env("CHROMIUM", env::CHROMIUM)
+            .env("CHROMIUM", env::chromium())
             .envs(vars.iter().copied()),
     )
 }

@@ -9,8 +9,8 @@
 import initCore from "../pkg/softmax_lesson.js";
 import * as theme from "./theme.js";
 import { PARTS, EXTRAS, load, titleOf } from "./parts.js";
+import { $ } from "./dom.js";
 
-const $ = (id) => document.getElementById(id);
 const params = new URLSearchParams(location.search);
 /** Whether this is embed.html (rather than the single file with ?part=). */
 const embedPage = document.documentElement.classList.contains("embedded");

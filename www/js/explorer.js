@@ -6,6 +6,7 @@ import { fitCanvas, onResize, pointerPosition } from "./canvas.js";
 import { wireExports } from "./export.js";
 import { showFieldError } from "./fields.js";
 import * as theme from "./theme.js";
+import { $ } from "./dom.js";
 
 let view;
 /** In an embed the frame's entries would join the host page's history (its
@@ -14,7 +15,6 @@ let embedded = false;
 /** The fragment the page was opened with, before the explorer rewrites it:
  * the labs read their settings from it when they mount. */
 export const openingHash = location.hash;
-const $ = (id) => document.getElementById(id);
 /** How far from the simplex point (CSS px) a finger still grabs it. */
 const TOUCH_REACH = 32;
 

@@ -8,26 +8,15 @@ import { fitCanvas, onResize, pointerPosition } from "./canvas.js";
 import { showFieldError } from "./fields.js";
 import * as theme from "./theme.js";
 import { linkLab } from "./explorer.js";
+import { $, el, fillSelect } from "./dom.js";
 
 let view;
 /** Puts the lab's settings in the page's link. */
 let publish = () => {};
-const $ = (id) => document.getElementById(id);
 const MAPS = [
   { canvas: "attn-scores", text: "attn-scores-cell" },
   { canvas: "attn-weights", text: "attn-weights-cell" },
 ];
-
-function el(tag, text, attrs = {}) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-}
-
-function fillSelect(select, labels, values = labels) {
-  select.replaceChildren(...labels.map((label, i) => el("option", label, { value: String(values[i]) })));
-}
 
 
 function drawMaps() {

@@ -6,11 +6,11 @@ import { fitCanvas, onResize } from "./canvas.js";
 import { showFieldError } from "./fields.js";
 import * as theme from "./theme.js";
 import { linkLab } from "./explorer.js";
+import { $ } from "./dom.js";
 
 let view;
 /** Puts the lab's settings in the page's link. */
 let publish = () => {};
-const $ = (id) => document.getElementById(id);
 
 function draw() {
   const ratio = fitCanvas($("cal-nll-canvas"));

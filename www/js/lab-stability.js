@@ -4,22 +4,11 @@
 import { StabilityView } from "../pkg/softmax_lesson_extras.js";
 import { showFieldError } from "./fields.js";
 import { linkLab } from "./explorer.js";
+import { $, el, fillSelect } from "./dom.js";
 
 let view;
 /** Puts the lab's settings in the page's link. */
 let publish = () => {};
-const $ = (id) => document.getElementById(id);
-
-function el(tag, text, attrs = {}) {
-  const node = document.createElement(tag);
-  if (text !== undefined && text !== null) node.textContent = text;
-  for (const [k, v] of Object.entries(attrs)) node.setAttribute(k, v);
-  return node;
-}
-
-function fillSelect(select, labels, values = labels) {
-  select.replaceChildren(...labels.map((label, i) => el("option", label, { value: String(values[i]) })));
-}
 
 /** A value with its mark, if any, written in words beside it. */
 function valueCell(tag, cell) {

@@ -7,8 +7,8 @@ import { LessonDiagrams, WorkedView } from "../pkg/softmax_lesson.js";
 import { fitCanvas, onResize } from "./canvas.js";
 import { showFieldError } from "./fields.js";
 import * as theme from "./theme.js";
+import { $ } from "./dom.js";
 
-const $ = (id) => document.getElementById(id);
 const redrawers = [];
 let showPathAt = null;
 

@@ -5,12 +5,12 @@ import { PlayerView } from "../pkg/softmax_lesson_extras.js";
 import { fitCanvas, fitCanvasTo, onResize } from "./canvas.js";
 import { showFieldError } from "./fields.js";
 import * as theme from "./theme.js";
+import { $ } from "./dom.js";
 
 let view;
 let running = false;
 let lastScene = -1;
 let lastMarks = "";
-const $ = (id) => document.getElementById(id);
 const reducedMotion = window.matchMedia("(prefers-reduced-motion: reduce)");
 /** The drawing's width on paper, in CSS pixels: about one printed column,
  * so it is laid out for that width (panels stacked, labels apart) rather

@@ -6,6 +6,7 @@
 // lines), both read and validated by Rust.
 import { PracticeView } from "../pkg/softmax_lesson_extras.js";
 import { copyOrShow, showFieldError } from "./fields.js";
+import { $ } from "./dom.js";
 
 const KEY = "softmax-lesson.practice.v1";
 const PLACE_KEY = "softmax-lesson.practice-place.v1";
@@ -15,7 +16,6 @@ let view;
 /** Appended to every storage key while an assignment is open, so its work
  * is kept apart from free practice (and from other assignments). */
 let keySuffix = "";
-const $ = (id) => document.getElementById(id);
 
 function readStored(key) {
   try {

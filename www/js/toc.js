@@ -1,8 +1,7 @@
 // Reading comfort: a table of contents built from the page's sections that
 // marks the section in view, and a visible link anchor on every heading.
 // Nothing here computes lesson numbers; it only reads the page's structure.
-
-const $ = (id) => document.getElementById(id);
+import { $ } from "./dom.js";
 
 // The fragment the page was opened with, read before any part rewrites the
 // URL (the explorer keeps its state there).

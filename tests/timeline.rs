@@ -226,7 +226,7 @@ fn bad_scrubber_values_keep_the_time() {
 }
 
 // ---- The player's drawing: honest axes, a legend for every mark, and a
-// figure that is never cropped or clipped (issue 11).
+// figure that is never cropped or clipped.
 
 use plotters::prelude::{IntoDrawingArea, SVGBackend};
 use softmax_lesson::charts::player::{

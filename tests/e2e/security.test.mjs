@@ -146,3 +146,41 @@ test("paths that climb out of the site are refused over HTTP", async () => {
     assert.ok(!body.includes(marker), `${path} gave the file's content`);
   }
 });
+
+/** GET `path` with the request headers `headers`; resolves to the status,
+ * the response headers and the raw body (not decompressed). */
+function getEncoded(path, headers) {
+  return new Promise((resolve, reject) => {
+    const req = httpRequest(new URL(path, BASE_URL), { headers }, (res) => {
+      const chunks = [];
+      res.on("data", (c) => chunks.push(c));
+      res.on("end", () => resolve({ status: res.statusCode, headers: res.headers, body: Buffer.concat(chunks) }));
+    });
+    req.on("error", reject);
+    req.end();
+  });
+}
+
+test("responses are compressed as the browser asks: brotli, gzip, or not at all", async () => {
+  const { brotliDecompressSync, gunzipSync } = await import("node:zlib");
+  for (const path of ["index.html", "pkg/softmax_lesson_bg.wasm", "js/explorer.js", "style.css"]) {
+    const plain = await getEncoded(path, { "accept-encoding": "identity" });
+    assert.equal(plain.status, 200, path);
+    assert.equal(plain.headers["content-encoding"], undefined, `${path}: identity is sent as is`);
+    const br = await getEncoded(path, { "accept-encoding": "gzip, deflate, br" });
+    assert.equal(br.headers["content-encoding"], "br", path);
+    assert.match(br.headers.vary ?? "", /accept-encoding/i, `${path}: caches keep the encodings apart`);
+    assert.equal(br.headers["content-type"], plain.headers["content-type"], `${path}: the same type`);
+    assert.ok(br.body.length < plain.body.length * 0.6, `${path}: ${plain.body.length} -> ${br.body.length} bytes`);
+    assert.ok(brotliDecompressSync(br.body).equals(plain.body), `${path}: brotli gives the file back`);
+    const gz = await getEncoded(path, { "accept-encoding": "gzip" });
+    assert.equal(gz.headers["content-encoding"], "gzip", path);
+    assert.ok(gunzipSync(gz.body).equals(plain.body), `${path}: gzip gives the file back`);
+    // Every compressed response keeps the security headers.
+    for (const response of [br, gz]) {
+      assert.ok(response.headers["content-security-policy"], path);
+      assert.equal(response.headers["x-content-type-options"], "nosniff", path);
+    }
+  }
+  assert.equal((await getEncoded("pkg/softmax_lesson_bg.wasm", { "accept-encoding": "br" })).headers["content-type"], "application/wasm");
+});

@@ -5,6 +5,7 @@
 //! installs the wasm target, the browser and the npm packages it needs, or
 //! stops with a message that names the exact package.
 
+mod compress;
 mod env;
 mod mathml;
 mod serve;

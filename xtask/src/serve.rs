@@ -1,6 +1,8 @@
 //! `cargo xtask serve`: the site on 127.0.0.1 with strict security headers.
 //!
-//! Files are served by tower-http's `ServeDir` from `dist/`; a guard in
+//! Files are served by tower-http's `ServeDir` from `dist/`, as the
+//! brotli or gzip copy `cargo xtask dist` wrote beside each (whichever the
+//! browser accepts, with `Vary: Accept-Encoding`); a guard in
 //! front of it refuses any request whose path would leave that folder
 //! (`..` segments, encoded or not, absolute paths, symlinks pointing out).
 
@@ -91,7 +93,12 @@ impl Server {
     pub async fn run(self) -> Result<()> {
         let root = self.root.clone();
         let app = Router::new()
-            .fallback_service(ServeDir::new(root.as_path()).append_index_html_on_directories(true))
+            .fallback_service(
+                ServeDir::new(root.as_path())
+                    .append_index_html_on_directories(true)
+                    .precompressed_br()
+                    .precompressed_gzip(),
+            )
             .layer(middleware::from_fn(move |request: Request, next: Next| {
                 let root = root.clone();
                 async move { guard(&root, request, next).await }

@@ -14,11 +14,19 @@ pub fn dist_dir() -> PathBuf {
 
 /// Build everything into `dist/` and return its path. That includes
 /// `dist/softmax-lesson.html`, the whole lesson in one file, which the page
-/// offers for download.
+/// offers for download, and a brotli and a gzip copy of every text and
+/// wasm file (see [`crate::compress`]).
 pub fn dist() -> Result<PathBuf> {
     let out = dist_dir();
     build_into(&out)?;
     crate::single_file::write(&out)?;
+    let totals = crate::compress::precompress(&out)?;
+    eprintln!(
+        "compressed {} files: {} KB, {} KB as brotli",
+        totals.files,
+        totals.plain / 1000,
+        totals.brotli / 1000
+    );
     Ok(out)
 }
 

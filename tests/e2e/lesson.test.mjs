@@ -352,3 +352,18 @@ test("a stored dark theme is in force before the body is painted", async () => {
   assert.equal(await page.getAttribute("html", "data-theme"), "dark");
   await context.close();
 });
+
+test("every square root on the page draws its radical sign", async () => {
+  const { page, log, context } = await open(browser, "#temperature-scaling");
+  // The sign takes room beside what is under it (none when the font that
+  // draws it lacks the glyph, as when Chromium used a subset without it).
+  const roots = await page.$$eval("msqrt", (list) => list.map((m) => {
+    const outer = m.getBoundingClientRect();
+    const inner = m.firstElementChild.getBoundingClientRect();
+    return { room: outer.width - inner.width, em: parseFloat(getComputedStyle(m).fontSize) };
+  }));
+  assert.ok(roots.length >= 5, `the lesson's square roots: ${roots.length}`);
+  for (const { room, em } of roots) assert.ok(room >= 0.5 * em, `a radical ${room.toFixed(1)} px wide at ${em} px`);
+  expectClean(log);
+  await context.close();
+});

@@ -233,6 +233,18 @@ pub struct Part {
     pub task: Task,
 }
 
+impl Part {
+    /// The question as a worksheet prints it: written, not entered in a
+    /// field, and without the notes that are about the checker ("one number
+    /// is enough if they are all the same").
+    pub fn paper_prompt(&self) -> String {
+        self.prompt
+            .replace(" (one number is enough if they are all the same)", "")
+            .replace("Enter ", "Write ")
+            .replace(": enter ", ": write ")
+    }
+}
+
 /// A practice problem.
 ///
 /// Its texts (statement, prompts, hints, solution lines, and the lines and
@@ -323,6 +335,27 @@ mod tests {
             logits: vec![0.0; 10],
         };
         assert_eq!(long.writing_lines(), 8);
+    }
+
+    #[test]
+    fn a_worksheet_asks_to_write_what_the_page_asks_to_enter() {
+        let part = |prompt: &str| Part {
+            prompt: prompt.to_owned(),
+            task: Task::LogSoftmax { logits: vec![0.0] },
+        };
+        assert_eq!(
+            part("Enter $p$: 4 probabilities in order (one number is enough if they are all the same).")
+                .paper_prompt(),
+            "Write $p$: 4 probabilities in order."
+        );
+        assert_eq!(
+            part("Check it on numbers: enter $p$, 3 probabilities.").paper_prompt(),
+            "Check it on numbers: write $p$, 3 probabilities."
+        );
+        assert_eq!(
+            part("Which is more peaked? Enter that $T$.").paper_prompt(),
+            "Which is more peaked? Write that $T$."
+        );
     }
 
     #[test]

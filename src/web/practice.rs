@@ -495,7 +495,7 @@ impl PracticeView {
                     .iter()
                     .map(|part| {
                         let obj = Object::new();
-                        set(&obj, "prompt", html(&part.prompt));
+                        set(&obj, "prompt", html(&part.paper_prompt()));
                         let choices = match (&part.task, key) {
                             (Task::Choice(step), false) => htmls(step.options.iter()),
                             _ => Array::new().into(),

@@ -20,7 +20,7 @@ test("the printed lesson fits 15 A4 pages, with no control on paper and every fi
     for (const el of prose.querySelectorAll("button, summary, label, select, legend, textarea, .visually-hidden, [aria-hidden='true']")) el.remove();
     const said = prose.textContent.replace(/\s+/g, " ");
     const labels = [...document.querySelectorAll("main button, main summary, main label[for]:not(:has(output))")]
-      .filter((el) => !el.closest(".choice"))
+      .filter((el) => !el.closest(".choice") && !el.matches("main p label"))
       .map(words)
       .filter((text) => text.length >= 3 && !said.includes(text));
     return [...new Set(labels)];
@@ -33,8 +33,15 @@ test("the printed lesson fits 15 A4 pages, with no control on paper and every fi
   await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
   const onPaper = await page.evaluate(() => {
+    // A menu inside a sentence prints as the word chosen ("if the correct
+    // class is class 1"); it must look like that word, not like a menu.
+    const asWords = [...document.querySelectorAll("main p select")].filter((el) => el.checkVisibility());
+    const menuLike = asWords.filter((el) => {
+      const style = getComputedStyle(el);
+      return style.appearance !== "none" || parseFloat(style.borderTopWidth) > 0;
+    }).map((el) => el.id);
     const controls = [...document.querySelectorAll("button, input, select, textarea, summary")]
-      .filter((el) => el.checkVisibility())
+      .filter((el) => el.checkVisibility() && !asWords.includes(el))
       .map((el) => el.id || el.textContent.trim().slice(0, 30));
     const blank = [...document.querySelectorAll("canvas")]
       .filter((c) => c.checkVisibility() && c.width > 0)
@@ -51,9 +58,11 @@ test("the printed lesson fits 15 A4 pages, with no control on paper and every fi
     // The walk-through is drawn for a printed column, not for the screen.
     const stage = document.getElementById("player-canvas");
     const drawnWidth = stage.width / Math.max(1, devicePixelRatio);
-    return { controls, blank, sections, solutions, player, drawnWidth };
+    return { controls, blank, sections, solutions, player, drawnWidth, menuLike, asWords: asWords.length };
   });
   assert.deepEqual(onPaper.controls, [], "no control is printed");
+  assert.ok(onPaper.asWords >= 3, "the menus inside sentences print as their words");
+  assert.deepEqual(onPaper.menuLike, [], "a menu in a sentence prints as plain words");
   assert.deepEqual(onPaper.blank, [], "every printed figure is drawn");
   assert.deepEqual(onPaper.sections, [], "every section of the lesson is printed");
   assert.equal(onPaper.solutions, 0, "no worked solution the reader did not open");

@@ -412,9 +412,11 @@ function showSheet(kind) {
         lines.append(...part.choices.map((line) => block("li", line)));
         li.append(lines);
       } else if (!key) {
-        // Ruled lines to write on: one per entry of a vector, and two for the working.
+        // Ruled lines to write on: one per entry of a vector, and two for
+        // the working. Each is an element with a border, which prints
+        // crisply (a background pattern of thin lines does not).
         const space = block("div", "", "sheet-space");
-        space.style.setProperty("--lines", String(part.lines));
+        space.append(...Array.from({ length: part.lines }, () => block("div", "", "sheet-line")));
         li.append(space);
       }
       if (key) li.append(block("p", `Answer: ${part.answer}`, "sheet-answer"));

@@ -41,6 +41,13 @@ pub fn csp_for(url_path: &str) -> &'static str {
     }
 }
 
+/// The single-file lesson is for opening from disk: its scripts and styles
+/// are inline, which the site's policy (rightly) refuses, so the server
+/// hands it over as a download rather than as a page that cannot start.
+pub fn disposition_for(url_path: &str) -> Option<&'static str> {
+    (url_path == "/softmax-lesson.html").then_some("attachment; filename=\"softmax-lesson.html\"")
+}
+
 /// Build (unless told not to), then serve until interrupted.
 pub fn run(port: u16, build: bool) -> Result<()> {
     let dir = if build {
@@ -105,12 +112,19 @@ impl Server {
             }))
             .layer(middleware::from_fn(
                 |request: Request, next: Next| async move {
-                    let csp = csp_for(request.uri().path());
+                    let path = request.uri().path().to_owned();
                     let mut response = next.run(request).await;
-                    response.headers_mut().insert(
+                    let headers = response.headers_mut();
+                    headers.insert(
                         header::CONTENT_SECURITY_POLICY,
-                        HeaderValue::from_static(csp),
+                        HeaderValue::from_static(csp_for(&path)),
                     );
+                    if let Some(disposition) = disposition_for(&path) {
+                        headers.insert(
+                            header::CONTENT_DISPOSITION,
+                            HeaderValue::from_static(disposition),
+                        );
+                    }
                     response
                 },
             ))
@@ -235,6 +249,16 @@ mod tests {
         #[cfg(unix)]
         std::os::unix::fs::symlink(dir.join("secret.txt"), dir.join("site/link.txt")).unwrap();
         dir.join("site").canonicalize().unwrap()
+    }
+
+    #[test]
+    fn the_single_file_is_a_download() {
+        assert_eq!(
+            disposition_for("/softmax-lesson.html"),
+            Some("attachment; filename=\"softmax-lesson.html\"")
+        );
+        assert_eq!(disposition_for("/index.html"), None);
+        assert_eq!(disposition_for("/embed.html"), None);
     }
 
     #[test]

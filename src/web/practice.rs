@@ -629,6 +629,7 @@ impl PracticeView {
     pub fn problem(&mut self, name: &str) -> Result<JsValue, JsError> {
         let id = self.slot(name)?.id();
         let solved_before = self.progress.is_solved(id) && !self.first_solved_now.contains(&id);
+        let assigned = self.assignment.is_some();
         let solved_note = if self.slot(name)?.complete() {
             assignment::solved_note(self.answers.accepted(id))
         } else {
@@ -654,6 +655,15 @@ impl PracticeView {
             None if !slot.steps_done() => (
                 "The numbers are right. Finish the derivation above to complete the problem."
                     .to_owned(),
+                if total > 1 {
+                    format!("All {total} parts answered")
+                } else {
+                    String::new()
+                },
+            ),
+            // An assignment has no variants to try.
+            None if assigned => (
+                "All parts answered.".to_owned(),
                 if total > 1 {
                     format!("All {total} parts answered")
                 } else {

@@ -233,12 +233,13 @@ test("the Embed control on the lesson's page copies a snippet whose src opens th
   await context.close();
 });
 
-test("the snippet keeps its frame as tall as the part at the course page's width", async () => {
+// The section grows taller at 400 px than on the page; the diagram grows shorter.
+for (const part of ["jacobian", "diagram-two-class"]) test(`the snippet keeps its frame as tall as ${part} at the course page's width`, async () => {
   const { page, log, context } = await open(browser, "#logits=3,1,0&T=2", { permissions: ["clipboard-read", "clipboard-write"] });
-  const button = page.locator("#jacobian > .embed-export button");
+  const button = page.locator(`#${part} > .embed-export button`);
   await button.scrollIntoViewIfNeeded();
   await button.click();
-  await page.locator("#jacobian > .embed-export [role='status']").filter({ hasText: "copied" }).waitFor();
+  await page.locator(`#${part} > .embed-export [role='status']`).filter({ hasText: "copied" }).waitFor();
   const code = await page.evaluate(() => navigator.clipboard.readText());
   expectClean(log);
   await context.close();
@@ -258,7 +259,10 @@ test("the snippet keeps its frame as tall as the part at the course page's width
     await frame.locator("html[data-ready='true']").waitFor({ state: "attached", timeout: 20000 });
     const fitted = async () => {
       const outer = await tab.locator("iframe").evaluate((f) => f.getBoundingClientRect().height);
-      const inner = await frame.locator("html").evaluate((h) => h.scrollHeight);
+      // The content's height: the bottom of main and the page's padding
+      // below it (the document's scroll height is never less than the frame).
+      const inner = await frame.locator("main").evaluate((m) =>
+        Math.ceil(m.getBoundingClientRect().bottom + scrollY + parseFloat(getComputedStyle(document.body).paddingBottom)));
       return { outer, inner };
     };
     let sizes;

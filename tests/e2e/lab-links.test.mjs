@@ -93,6 +93,11 @@ for (const [fragment, lab, key] of [
     assert.ok(text.includes(key), text);
     assert.match(text, /usual settings instead\.$/);
     assert.equal(await page.locator(`#${lab} .link-notice b`).count(), 0, "the link's text is shown as text");
+    // The lab is far down: where the link opens, the page says so and links to it.
+    const top = page.locator("#explorer-link-error");
+    assert.equal(await top.isVisible(), true);
+    assert.match(await top.textContent(), /This link's settings for Lab: .* could not be used/);
+    assert.equal(await top.locator(`a[href="#${lab}"]`).count(), 1);
     // The usual settings, and nothing of the bad link left in the address.
     if (lab === "lab-attention") assert.equal(await page.inputValue("#attn-d"), "16");
     if (lab === "lab-stability") assert.equal(await page.inputValue("#stab-format"), "f64");

@@ -165,9 +165,10 @@ test("the hard problem goes through its five parts to solved", async () => {
   assert.match(await answer(page, "hard", "e^3"), /used the other temperature/, "the sharper T's ratio is not the flatter one's");
   assert.match(await answer(page, "hard", "e^(3/2)"), /Correct.*solved/);
   assert.match(await page.textContent("#practice-summary"), /Solved: 1 problem\b/);
-  const after = await answer(page, "hard", "4");
-  assert.match(after, /already answered/);
-  assert.doesNotMatch(after, /Correct/, "nothing is correct once every part is answered");
+  // Nothing is left to answer: the field and Check go, the verdict stays.
+  assert.equal(await page.isVisible("#problem-hard-answer"), false);
+  assert.equal(await page.isVisible("#problem-hard-check"), false);
+  assert.match(await page.textContent("#problem-hard-verdict"), /Correct.*solved/);
   expectClean(log);
   await context.close();
 });
@@ -195,7 +196,8 @@ test("the easy problem asks why, and the reason is checked with feedback for eac
   const right = await chooseReason(page, "easy", "their exponentials are all equal");
   assert.match(right, /^Correct: .*every difference is 0.*1\/4.*Problem solved/);
   assert.equal(await page.isVisible("#problem-easy-choices"), false);
-  assert.equal(await page.isVisible("#problem-easy-answer"), true);
+  assert.equal(await page.isVisible("#problem-easy-answer"), false, "nothing is left to answer");
+  assert.equal(await page.isVisible("#problem-easy-check"), false);
   assert.match(await page.textContent("#practice-summary"), /Solved: 1 problem\b/);
   expectClean(log);
   await context.close();
@@ -522,7 +524,10 @@ test("the keyboard alone can answer a problem, give its reason and open a hint",
   assert.equal(await page.evaluate(() => document.activeElement?.id), "problem-easy-check");
   await page.keyboard.press("Enter");
   assert.match(await page.textContent("#problem-easy-verdict"), /^Correct.*solved/);
-  await page.keyboard.press("Tab"); // Show a hint
+  // Check went with the last part; the keyboard stays in the problem, on its next step.
+  assert.equal(await page.evaluate(() => document.activeElement?.id), "problem-easy-variant");
+  await page.keyboard.press("Shift+Tab"); // Show the worked solution
+  await page.keyboard.press("Shift+Tab"); // Show a hint
   assert.equal(await page.evaluate(() => document.activeElement?.id), "problem-easy-hint");
   await page.keyboard.press("Enter");
   assert.equal(await page.locator("#problem-easy-hints li").count(), 1);

@@ -122,12 +122,17 @@ function adoptLessonPage() {
 function reportHeight(name) {
   if (window.parent === window) return;
   let last = 0;
+  const main = $("main");
   new ResizeObserver(() => {
-    const height = Math.ceil(document.documentElement.scrollHeight);
+    // The content's own height, not the document's scroll height, which is
+    // never less than the frame: a frame first made too tall can shrink.
+    const style = getComputedStyle(document.body);
+    const height = Math.ceil(main.getBoundingClientRect().bottom + window.scrollY
+      + parseFloat(style.paddingBottom) + parseFloat(style.marginBottom));
     if (height === last) return;
     last = height;
     window.parent.postMessage({ type: "softmax-lesson:height", part: name, height }, "*");
-  }).observe(document.body);
+  }).observe(main);
 }
 
 async function main() {
@@ -156,7 +161,8 @@ async function main() {
     Object.assign(live, { id: "explorer-live", className: "visually-hidden" });
     live.setAttribute("role", "status");
     live.setAttribute("aria-live", "polite");
-    section.append(live);
+    // First in the part, so nothing of it lies below the content's height.
+    section.prepend(live);
   }
   const modules = Promise.all([...part.modules.map(load), import("./scroll-cue.js")]);
   await core;

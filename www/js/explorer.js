@@ -316,6 +316,9 @@ const stateHash = (place = placeOfChange()) => `#${view.fragmentIn(place)}${link
  * explorer's states, and the address always holds everything shown.
  */
 export function setLinkPart(owner, text) {
+  // Nothing changed (a lab at its defaults mounting, a redraw): the address
+  // stays as it is, a heading link (#max-trick) included.
+  if ((linkParts.get(owner) ?? "") === text) return;
   if (text) linkParts.set(owner, text);
   else linkParts.delete(owner);
   if (!view || embedded) return;
@@ -516,8 +519,13 @@ function wireControls() {
   });
   $("copy-link").addEventListener("click", async () => {
     const status = $("copy-status");
-    // The state itself, even while an interaction has not reached the URL.
-    const link = new URL(stateHash(""), location.href).href;
+    // The state itself, even while an interaction has not reached the URL;
+    // from an embedded part, in the whole lesson (embed.html's neighbour,
+    // or the single file itself without its ?part=).
+    const lesson = !embedded ? location.href
+      : location.pathname.endsWith("/embed.html") ? new URL("index.html", location.href).href
+        : new URL(location.pathname, location.href).href;
+    const link = new URL(stateHash(""), lesson).href;
     try {
       await navigator.clipboard.writeText(link);
       status.textContent = "Link copied: anyone who opens it sees this exact state.";
@@ -670,12 +678,25 @@ export const linkPart = (owner) => linkParts.get(owner) ?? "";
  */
 export function linkLab(owner, sectionId, labView) {
   const notice = labView.loadLink(openingHash);
-  if (notice) {
+  const section = document.getElementById(sectionId);
+  if (notice && section) {
     const note = document.createElement("p");
     note.className = "notice link-notice";
     note.setAttribute("role", "status");
     note.textContent = notice;
-    document.getElementById(sectionId)?.querySelector("h2")?.after(note);
+    section.querySelector("h2")?.after(note);
+    // The lab is far down the page: say so where the link is opened too.
+    const top = $("explorer-link-error");
+    if (top && view && !embedded) {
+      const line = document.createElement("span");
+      line.className = "link-lab-notice";
+      const name = section.querySelector("h2")?.firstChild?.textContent?.trim() ?? sectionId;
+      const link = Object.assign(document.createElement("a"), { href: `#${sectionId}`, textContent: name });
+      line.append(`${top.hidden ? "" : " "}This link's settings for `, link, " could not be used; it shows its usual settings, and says why.");
+      if (top.hidden) top.replaceChildren();
+      top.append(line);
+      top.hidden = false;
+    }
   }
   const publish = () => setLinkPart(owner, labView.linkText());
   publish();

@@ -190,6 +190,11 @@ function showProblem(level, { rebuild = false } = {}) {
   $(`problem-${level}-part`).hidden = p.partLabel === "";
   $(`problem-${level}-prompt`).innerHTML = p.prompt;
   showChoices(level, p.choices);
+  // Once every part is answered there is nothing left to type or check:
+  // the field and its button go, and the verdict stays under the prompt.
+  const answered = p.answered && !p.choices;
+  $(`problem-${level}-answer`).closest(".field").hidden = answered || Boolean(p.choices);
+  $(`problem-${level}-check`).hidden = answered;
   fillList($(`problem-${level}-hints`), p.hints);
   const hint = $(`problem-${level}-hint`);
   const left = p.hintCount - p.hints.length;
@@ -274,6 +279,13 @@ function wire(level) {
     save();
     showProblem(level);
     showProgress();
+    // The last answer took the field and Check away: keep the keyboard in
+    // the problem, on its next step (a variant, or the solution).
+    if ($(`problem-${level}-check`).hidden && !$(`problem-${level}-form`).contains(document.activeElement)) {
+      const next = [`problem-${level}-variant`, `problem-${level}-show-solution`, `problem-${level}-hint`]
+        .map($).find((button) => button && !button.hidden && !button.disabled);
+      next?.focus();
+    }
   });
   $(`problem-${level}-hint`).addEventListener("click", () => {
     view.revealHint(level);

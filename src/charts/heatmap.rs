@@ -162,7 +162,9 @@ pub fn draw<DB: DrawingBackend>(
     }
 
     // Cells.
-    let hatch = theme.muted.stroke_width(theme.line(1.0, s));
+    // Hatching stays thin in every theme: heavier, it would hide the value
+    // written over it.
+    let hatch = theme.muted.stroke_width(s.ceil().max(1.0) as u32);
     for r in 0..rows {
         for c in 0..cols {
             let k = r * cols + c;
@@ -215,7 +217,11 @@ pub fn draw<DB: DrawingBackend>(
                 area.draw(&Text::new(
                     text,
                     centre,
-                    (FontFamily::SansSerif, font * s)
+                    // Larger for a projector, never wider than the cell allows.
+                    (
+                        FontFamily::SansSerif,
+                        (font * theme.text_size).min(grid.cell_w / s / 3.0) * s,
+                    )
                         .into_font()
                         .color(&color)
                         .pos(plotters::style::text_anchor::Pos::new(

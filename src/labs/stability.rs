@@ -572,6 +572,14 @@ impl StabilityLab {
         }
     }
 
+    /// The preset the lab shows now, if it shows one (a change of logits,
+    /// format or target makes it the reader's own setting).
+    pub fn preset_index(&self) -> Option<usize> {
+        presets().iter().position(|p| {
+            p.logits == self.logits && p.format == self.format && p.target == self.target
+        })
+    }
+
     /// The logits.
     pub fn logits(&self) -> &[f64] {
         &self.logits
@@ -675,6 +683,20 @@ impl StabilityLab {
 
 #[cfg(test)]
 mod tests {
+
+    #[test]
+    fn the_preset_shown_is_known_until_the_reader_changes_something() {
+        let mut lab = StabilityLab::default();
+        assert_eq!(lab.preset_index(), Some(0));
+        lab.load_preset(2);
+        assert_eq!(lab.preset_index(), Some(2));
+        lab.set_logits("-50, 0, 50, 100").unwrap();
+        assert_eq!(lab.preset_index(), None);
+        lab.load_preset(0);
+        lab.set_format("f16").unwrap();
+        assert_eq!(lab.preset_index(), None);
+    }
+
     use super::*;
 
     #[test]

@@ -48,6 +48,12 @@ impl Default for StabilityView {
 
 #[wasm_bindgen]
 impl StabilityView {
+    /// The preset shown now, or -1 for the reader's own setting.
+    #[wasm_bindgen(js_name = presetIndex)]
+    pub fn preset_index(&self) -> i32 {
+        self.lab.preset_index().map_or(-1, |i| i as i32)
+    }
+
     /// The lab's settings for the page's link (`attn-d=64&...`, see
     /// [`crate::labs::link`]); empty when all are the defaults.
     #[wasm_bindgen(js_name = linkText)]

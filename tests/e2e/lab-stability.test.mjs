@@ -155,3 +155,18 @@ test("axe finds nothing in the stability lab, in light and dark", async () => {
     await context.close();
   }
 });
+
+test("the preset menu says when the numbers are one's own, and shows a preset again when one is chosen", async () => {
+  const { page, log, context } = await open(browser, "#lab-stability");
+  const shown = () => page.$eval("#stab-preset", (s) => s.selectedOptions[0]?.textContent ?? "");
+  assert.match(await shown(), /1000, 1001, 999/);
+  await typeInto(page, "#stab-logits", "-50, 0, 50, 100");
+  assert.equal(await shown(), "your own numbers");
+  assert.equal(await page.locator("#stab-preset option:not([hidden])").count() >= 3, true, "the presets are still offered");
+  await page.selectOption("#stab-preset", "0");
+  assert.match(await shown(), /1000, 1001, 999/);
+  await page.selectOption("#stab-format", "f16");
+  assert.equal(await shown(), "your own numbers", "a preset with another format is one's own too");
+  expectClean(log);
+  await context.close();
+});

@@ -93,6 +93,8 @@ function render(options) {
   $("stab-logits-read").textContent = view.readSentence();
   $("stab-limits").textContent = report.limits;
   $("stab-loss").textContent = report.loss;
+  const preset = view.presetIndex();
+  $("stab-preset").value = preset < 0 ? "own" : String(preset);
   publish();
 }
 
@@ -100,6 +102,8 @@ export function mount() {
   view = new StabilityView();
   publish = linkLab("stab", "lab-stability", view);
   fillSelect($("stab-preset"), view.presetLabels(), view.presetLabels().map((_, i) => i));
+  // Shown (not offered) once the logits, format or target are one's own.
+  $("stab-preset").append(el("option", "your own numbers", { value: "own", hidden: "", disabled: "" }));
   fillSelect($("stab-format"), view.formatNames());
   $("stab-preset").addEventListener("change", (event) => {
     view.loadPreset(Number(event.target.value));

@@ -1,4 +1,4 @@
-//! Worst cases beside random input (issue #16): one timed call per row at
+//! Worst cases beside random input: one timed call per row at
 //! n = 1e6 (`WORST_N` to change), in ns per element. `cargo bench --bench
 //! worst`. Inputs: random logits in [-6, 6); the same shifted by their own
 //! log-sum-exp (many outputs near a rounding boundary of the fast path);

@@ -1,7 +1,7 @@
-#![cfg(not(target_arch = "wasm32"))]
 //! The lesson's sections as files: every concept of the syllabus has its
 //! anchor in exactly one place, every section the page includes exists, and
 //! no section types a result number by hand (the core computes them).
+#![cfg(not(target_arch = "wasm32"))]
 
 use softmax_lesson::lesson::concepts::CONCEPTS;
 use std::fs;

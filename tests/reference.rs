@@ -69,7 +69,7 @@ fn the_reference_covers_every_class() {
     assert!(cases.iter().any(|c| c.x.len() >= 100_000));
 }
 
-/// Issue #15's classes (`tests/reference/hard.txt`, written by
+/// The hard classes (`tests/reference/hard.txt`, written by
 /// `generate.py hard`): results a hair from a midpoint, cancelling huge
 /// tangents, tiny weights and temperatures, subnormal results. Every
 /// output must equal the correctly rounded exact value bit for bit.

@@ -253,7 +253,7 @@ pub(crate) fn jvp_in<O: Output>(
         .collect();
     // The weighted mean with each product's exponent kept apart: a
     // subnormal weight times a large tangent is formed from the weight's
-    // normal mantissa, so it never passes through a subnormal (issue #15).
+    // normal mantissa, so it never passes through a subnormal.
     // With every weight above 2^-600 and every centred tangent above
     // 2^-300, no product comes near the subnormal range and the plain
     // double-double dot product is exact enough (and fastest).
@@ -536,8 +536,9 @@ mod tests {
     use crate::math::expansion::op_counts;
 
     #[test]
-    fn issue_15_jvp_cases() {
-        // Regression cases of issue #15 (exact values from mpmath).
+    fn jvps_of_cancelling_huge_tangents_and_subnormal_weights_are_correctly_rounded() {
+        // Regression cases: cancelling and huge tangents, subnormal weights
+        // (exact values from mpmath).
         let a = -3.607834229870926;
         let y = jvp(&[a, a, -1.8963550861794796], 1.0, &[1e300, -1e300, 2.0]).unwrap();
         let y1 = jvp(&[0.0, -722.58940125645], 1.0, &[0.0, 1e50]).unwrap()[0];

@@ -481,8 +481,9 @@ mod tests {
 
     #[test]
     fn results_next_to_a_midpoint_round_to_the_right_side() {
-        // Regression cases of issue #15 (exact values from mpmath at 80+
-        // digits): each lies within far less than 2^-97 of a midpoint.
+        // Regression cases near a rounding midpoint (exact values from
+        // mpmath at 80+ digits): each lies within far less than 2^-97 of a
+        // midpoint.
         assert_eq!(
             softmax(&[0.0, 6.661338147750939e-16])[1],
             0.5000000000000001

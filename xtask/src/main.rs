@@ -12,6 +12,7 @@ mod serve;
 mod single_file;
 mod site;
 mod test;
+mod tidy;
 
 use clap::{Parser, Subcommand};
 
@@ -52,6 +53,9 @@ enum Command {
     Bench,
     /// Write the README's screenshots to docs/ (desktop light and dark, phone).
     Screenshots,
+    /// Check the repository's rules: module docs, no work-item references,
+    /// no lesson arithmetic in the page's scripts, no import up a layer.
+    Tidy,
     /// Run every test layer in order (or only the named one).
     Test {
         /// Run only this layer: fmt, clippy, native, wasm, e2e.
@@ -77,6 +81,7 @@ fn main() {
             env::run(env::cargo().args(["run", "--quiet", "--release", "--example", "accuracy"]))
         }
         Command::Screenshots => test::node_script("screenshots.mjs", &[]),
+        Command::Tidy => tidy::run(),
     };
     if let Err(error) = result {
         eprintln!("xtask: {error:#}");

@@ -12,7 +12,7 @@ use std::process::Command;
 /// One layer of the test suite.
 #[derive(Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum Layer {
-    /// `cargo fmt --check`
+    /// `cargo fmt --check`, and the repository's rules (`cargo xtask tidy`)
     Fmt,
     /// `cargo clippy --all-targets -- -D warnings`, and `cargo doc` with
     /// warnings denied
@@ -46,7 +46,10 @@ pub fn run(only: Option<Layer>) -> Result<()> {
 
 fn run_layer(layer: Layer) -> Result<()> {
     match layer {
-        Layer::Fmt => env::run(env::cargo().args(["fmt", "--all", "--check"])),
+        Layer::Fmt => {
+            env::run(env::cargo().args(["fmt", "--all", "--check"]))?;
+            crate::tidy::run()
+        }
         Layer::Clippy => {
             env::run(env::cargo().args([
                 "clippy",

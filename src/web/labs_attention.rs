@@ -63,20 +63,6 @@ impl AttentionView {
 
 #[wasm_bindgen]
 impl AttentionView {
-    /// The lab's settings for the page's link (`attn-d=64&...`, see
-    /// [`crate::labs::link`]); empty when all are the defaults.
-    #[wasm_bindgen(js_name = linkText)]
-    pub fn link_text(&self) -> String {
-        crate::labs::link::write(&self.lab)
-    }
-
-    /// Take the lab's settings from a link's fragment; returns the notice
-    /// to show when they could not be used (empty otherwise).
-    #[wasm_bindgen(js_name = loadLink)]
-    pub fn load_link(&mut self, fragment: &str) -> String {
-        crate::labs::link::load(&mut self.lab, fragment)
-    }
-
     /// The default lab: both masks on, true −∞, f32, d = 16.
     #[wasm_bindgen(constructor)]
     pub fn new() -> AttentionView {
@@ -559,3 +545,5 @@ fn keys(count: usize) -> String {
         format!("{count} keys")
     }
 }
+
+super::link_methods!(AttentionView);

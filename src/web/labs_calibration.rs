@@ -38,20 +38,6 @@ impl Default for CalibrationView {
 
 #[wasm_bindgen]
 impl CalibrationView {
-    /// The lab's settings for the page's link (`attn-d=64&...`, see
-    /// [`crate::labs::link`]); empty when all are the defaults.
-    #[wasm_bindgen(js_name = linkText)]
-    pub fn link_text(&self) -> String {
-        crate::labs::link::write(&self.lab)
-    }
-
-    /// Take the lab's settings from a link's fragment; returns the notice
-    /// to show when they could not be used (empty otherwise).
-    #[wasm_bindgen(js_name = loadLink)]
-    pub fn load_link(&mut self, fragment: &str) -> String {
-        crate::labs::link::load(&mut self.lab, fragment)
-    }
-
     /// The preset validation set at `T = 1`, not fitted. The NLL curve is
     /// empty until [`CalibrationView::extend_curve`] has filled it.
     #[wasm_bindgen(constructor)]
@@ -198,3 +184,5 @@ impl CalibrationView {
         .map_err(js_error)
     }
 }
+
+super::link_methods!(CalibrationView);

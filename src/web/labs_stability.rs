@@ -54,20 +54,6 @@ impl StabilityView {
         self.lab.preset_index().map_or(-1, |i| i as i32)
     }
 
-    /// The lab's settings for the page's link (`attn-d=64&...`, see
-    /// [`crate::labs::link`]); empty when all are the defaults.
-    #[wasm_bindgen(js_name = linkText)]
-    pub fn link_text(&self) -> String {
-        crate::labs::link::write(&self.lab)
-    }
-
-    /// Take the lab's settings from a link's fragment; returns the notice
-    /// to show when they could not be used (empty otherwise).
-    #[wasm_bindgen(js_name = loadLink)]
-    pub fn load_link(&mut self, fragment: &str) -> String {
-        crate::labs::link::load(&mut self.lab, fragment)
-    }
-
     /// The first preset: (1000, 1001, 999) in f64.
     #[wasm_bindgen(constructor)]
     pub fn new() -> StabilityView {
@@ -165,3 +151,5 @@ impl StabilityView {
         out.into()
     }
 }
+
+super::link_methods!(StabilityView);

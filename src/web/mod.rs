@@ -35,6 +35,33 @@ pub use practice::PracticeView;
 
 use wasm_bindgen::prelude::*;
 
+/// A lab view's two link methods, `linkText` and `loadLink` (its settings
+/// in the page's link, see [`crate::labs::link`]), for a view that keeps
+/// its lab in a field called `lab`.
+#[cfg(feature = "page-extras")]
+macro_rules! link_methods {
+    ($view:ident) => {
+        #[wasm_bindgen::prelude::wasm_bindgen]
+        impl $view {
+            /// The lab's settings for the page's link (`attn-d=64&...`);
+            /// empty when all are the defaults.
+            #[wasm_bindgen(js_name = linkText)]
+            pub fn link_text(&self) -> String {
+                crate::labs::link::write(&self.lab)
+            }
+
+            /// Take the lab's settings from a link's fragment; returns the
+            /// notice to show when they could not be used (empty otherwise).
+            #[wasm_bindgen(js_name = loadLink)]
+            pub fn load_link(&mut self, fragment: &str) -> String {
+                crate::labs::link::load(&mut self.lab, fragment)
+            }
+        }
+    };
+}
+#[cfg(feature = "page-extras")]
+pub(crate) use link_methods;
+
 /// Set a property of a plain JS object built for a read-out.
 pub(crate) fn set(target: &js_sys::Object, key: &str, value: JsValue) {
     // Setting a plain property on a fresh object cannot fail.

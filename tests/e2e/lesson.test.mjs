@@ -367,3 +367,30 @@ test("every square root on the page draws its radical sign", async () => {
   expectClean(log);
   await context.close();
 });
+
+test("the first screen's formulas need only the small math font, so the full one waits for the lesson below", async () => {
+  const { page, log, context } = await open(browser, "");
+  const early = await page.evaluate(() => {
+    const drawn = performance.getEntriesByName("simplex-drawn")[0]?.startTime ?? Infinity;
+    return performance.getEntriesByType("resource")
+      .filter((entry) => entry.name.includes("/fonts/") && entry.startTime < drawn)
+      .map((entry) => new URL(entry.name).pathname);
+  });
+  assert.deepEqual(early, ["/fonts/lesson-math-first.woff2"]);
+  // And every character of those formulas is one the small font covers.
+  const missing = await page.evaluate(() => {
+    const rule = [...document.styleSheets].flatMap((sheet) => [...sheet.cssRules])
+      .find((r) => r instanceof CSSFontFaceRule && r.style.getPropertyValue("src").includes("lesson-math-first"));
+    const ranges = rule.style.getPropertyValue("unicode-range").split(",").map((part) => {
+      const [a, b] = part.trim().replace(/^U\+/i, "").split("-").map((h) => parseInt(h, 16));
+      return [a, b ?? a];
+    });
+    const covered = (c) => ranges.some(([a, b]) => c >= a && c <= b);
+    const text = [...document.querySelectorAll("#intro math, #explorer math")].map((m) => m.textContent).join("");
+    return [...new Set(text)].filter((ch) => !/\s/.test(ch) && !covered(ch.codePointAt(0)))
+      .map((ch) => `U+${ch.codePointAt(0).toString(16).toUpperCase()}`);
+  });
+  assert.deepEqual(missing, [], "characters the small font does not cover");
+  expectClean(log);
+  await context.close();
+});

@@ -4,8 +4,20 @@
 //! page shows is computed here and handed to JavaScript by a thin
 //! `wasm-bindgen` facade (the `web` module, compiled only for `wasm32`).
 //!
+//! The modules, by layer (each uses only its own layer and those below;
+//! `cargo xtask tidy` checks it):
+//!
 //! * [`math`]: softmax, temperature, log-softmax, log-sum-exp, the Jacobian
-//!   and Jacobian-vector products, with one set of special values.
+//!   and Jacobian-vector products, with one set of special values; [`input`]
+//!   reads typed numbers; [`format`] writes numbers for the page.
+//! * [`simplex`]: the triangle's geometry; `mathtext` (feature `mathtext`):
+//!   LaTeX in practice texts typeset as MathML.
+//! * [`charts`]: the drawing code, generic over plotters' backends.
+//! * The features: [`explorer`] (the playground's state and its link),
+//!   [`lesson`] (worked examples, diagrams, the concept list), [`practice`]
+//!   (problems, checking, progress, assignments) and [`labs`] (stability,
+//!   attention, calibration, the guided player's timeline).
+//! * `web` (wasm32 only): the `wasm-bindgen` facade.
 //!
 //! ```
 //! let p = softmax_lesson::softmax(&[2.0, 1.0, 0.0]);
@@ -22,6 +34,7 @@ pub use math::{
 };
 pub mod charts;
 pub mod explorer;
+pub mod format;
 pub mod input;
 pub mod labs;
 pub mod lesson;

@@ -161,7 +161,7 @@ proptest! {
         ],
     ) {
         prop_assume!(!v.is_nan());
-        let text = softmax_lesson::explorer::format::field(v);
+        let text = softmax_lesson::format::field(v);
         prop_assert!(!text.contains("NaN"), "{}", text);
         let back = softmax_lesson::input::parse_logit(&text).unwrap();
         if v.is_infinite() {
@@ -173,7 +173,7 @@ proptest! {
             let slack = half_unit(&text) * (1.0 + 1e-9) + f64::EPSILON * v.abs() + 5e-324;
             prop_assert!((back - v).abs() <= slack, "{:e} shown as {} reads back as {:e}", v, text, back);
         }
-        let pretty = softmax_lesson::explorer::format::readable(v);
+        let pretty = softmax_lesson::format::readable(v);
         prop_assert_eq!(softmax_lesson::input::parse_logit(&pretty).unwrap().to_bits(), back.to_bits());
     }
 
@@ -183,7 +183,7 @@ proptest! {
     /// digit shown.
     #[test]
     fn snapped_values_are_exactly_what_is_shown(v in prop_oneof![-1e6f64..1e6, -10.0f64..10.0, -1e-3f64..1e-3]) {
-        use softmax_lesson::explorer::format::{field, snap};
+        use softmax_lesson::format::{field, snap};
         let s = snap(v);
         let text = field(s);
         prop_assert!(readable(&text), "{}", text);
@@ -198,7 +198,7 @@ proptest! {
     #[test]
     fn read_out_numbers_are_readable(v in prop_oneof![any::<u64>().prop_map(f64::from_bits), -1e7f64..1e7]) {
         prop_assume!(v.is_finite());
-        let text = softmax_lesson::explorer::format::decimals(v, 4);
+        let text = softmax_lesson::format::decimals(v, 4);
         let (significant, decimals) = digits_shown(&text);
         prop_assert!(decimals <= 4 && (significant <= 6 || v.abs() < 10.0), "{:e}: {}", v, text);
         prop_assert!(!text.contains("NaN"));
@@ -211,7 +211,7 @@ proptest! {
 #[test]
 fn a_subnormal_field_reads_back_within_half_its_last_digit() {
     let v = 7.336051e-317;
-    let text = softmax_lesson::explorer::format::field(v);
+    let text = softmax_lesson::format::field(v);
     let slack = half_unit(&text);
     assert!(slack > 0.0, "{text}");
     let back = softmax_lesson::input::parse_logit(&text).unwrap();

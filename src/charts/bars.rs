@@ -7,7 +7,7 @@
 
 use super::frame::{draw_axes, label_style, Axis, Frame};
 use super::{clear, err, DrawResult, Theme};
-use crate::explorer::format::{fixed, short};
+use crate::format::{fixed, short};
 use crate::softmax_with_temperature;
 use plotters::coord::Shift;
 use plotters::prelude::*;

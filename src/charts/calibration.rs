@@ -4,7 +4,7 @@
 
 use super::frame::{draw_axes, label_style, Axis, Frame};
 use super::{clear, err, DrawResult, Theme};
-use crate::explorer::format::short;
+use crate::format::short;
 use crate::labs::calibration::metrics::Reliability;
 use crate::labs::calibration::SLIDER_RANGE;
 use plotters::coord::Shift;

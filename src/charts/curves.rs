@@ -3,7 +3,7 @@
 
 use super::frame::{draw_axes, draw_legend, Axis, Frame};
 use super::{clear, err, DrawResult, Theme};
-use crate::explorer::format::short;
+use crate::format::short;
 use crate::softmax_with_temperature;
 use plotters::coord::Shift;
 use plotters::prelude::*;

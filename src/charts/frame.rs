@@ -164,7 +164,7 @@ pub fn draw_axes<DB: DrawingBackend>(
 
 /// A tick label: integers without decimals, others with up to two.
 pub fn tick_text(v: f64) -> String {
-    crate::explorer::format::short(v)
+    crate::format::short(v)
 }
 
 /// Draw a small legend: one row per entry, a line sample in its style and

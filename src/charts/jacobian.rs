@@ -5,7 +5,7 @@
 use super::frame::label_style;
 use super::theme::{contrast, mix};
 use super::{clear, err, DrawResult, Theme};
-use crate::explorer::format::fixed;
+use crate::format::fixed;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};

@@ -13,7 +13,7 @@
 use super::frame::{label_style, Frame as PlotFrame};
 use super::simplex::{draw_triangle, temperature_path};
 use super::{clear, err, DrawResult, Theme};
-use crate::explorer::format::{fixed, short};
+use crate::format::{fixed, short};
 use crate::labs::timeline::{exp_peak, Frame};
 use crate::simplex::{Point, Triangle};
 use crate::softmax_with_temperature;

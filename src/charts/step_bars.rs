@@ -5,7 +5,7 @@
 
 use super::frame::{draw_axes, label_style, Axis, Frame};
 use super::{clear, err, DrawResult, Theme};
-use crate::lesson::number::decimals;
+use crate::format::worked::decimals;
 use plotters::coord::Shift;
 use plotters::prelude::*;
 use plotters::style::text_anchor::{HPos, VPos};

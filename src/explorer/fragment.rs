@@ -150,7 +150,7 @@ fn class_index(text: &str) -> Result<usize, Error> {
 /// text that reads back to the same double, so a link restores the state
 /// exactly; a masked logit is `-inf`. The values the page computes itself
 /// (a dragged point, a key step) are snapped to the digits the fields show
-/// (see [`super::format::snap`]), so their links are as short as the fields;
+/// (see [`crate::format::snap`]), so their links are as short as the fields;
 /// only digits a person typed make a link longer.
 pub fn write(state: &Explorer) -> String {
     let logits: Vec<String> = state.logits().iter().map(|v| number(*v)).collect();

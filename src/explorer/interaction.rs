@@ -9,8 +9,9 @@
 //! the keyboard. The page's facade only converts CSS pixels and errors.
 
 use super::views::{self, Drawn, Look, View};
-use super::{format, Explorer};
+use super::Explorer;
 use crate::charts::{bars, Theme};
+use crate::format;
 use crate::simplex::{Point, Triangle};
 use crate::Error;
 use plotters::coord::Shift;

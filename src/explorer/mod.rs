@@ -8,12 +8,12 @@
 //! go through [`interaction::Interaction`], which knows where they were
 //! drawn.
 
-pub mod format;
 pub mod fragment;
 pub mod interaction;
 pub mod readout;
 pub mod views;
 
+use crate::format;
 use crate::input::{parse_logit, parse_number, parse_temperature};
 use crate::simplex::{logits_for, Point, Triangle};
 use crate::{log_softmax_with_temperature, softmax_with_temperature, Error};

@@ -1,8 +1,8 @@
 //! The read-outs beside the explorer: every number shown next to the views,
 //! computed from one state and written as text.
 
-use super::format::{decimals, fixed, readable, short};
 use super::Explorer;
+use crate::format::{decimals, fixed, readable, short};
 use crate::{jacobian, jvp, logsumexp};
 
 /// Everything the read-out panel shows, already written as text.

@@ -13,7 +13,7 @@ pub mod fit;
 pub mod metrics;
 pub mod rng;
 
-use crate::explorer::format::{fixed, short};
+use crate::format::{fixed, short};
 use crate::Error;
 use dataset::{Recipe, ValidationSet};
 use fit::{fit_temperature, Fit};

@@ -11,8 +11,8 @@
 use super::attention::{AttentionLab, DEFAULT_SEED, TOKENS};
 use super::calibration::{slider_position, CalibrationLab};
 use super::stability::StabilityLab;
-use crate::explorer::format::field;
 use crate::explorer::fragment::{number, pairs};
+use crate::format::field;
 use crate::Error;
 
 /// A setting of a lab that a link can carry.

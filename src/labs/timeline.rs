@@ -10,7 +10,7 @@
 pub mod player;
 pub mod scenes;
 
-use crate::explorer::format::{fixed, short};
+use crate::format::{fixed, short};
 use crate::softmax_with_temperature;
 use scenes::{pose, SCENES, SETTLED_AT};
 

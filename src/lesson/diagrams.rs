@@ -2,9 +2,9 @@
 //! its controls, and the sentence that describes it (each canvas's text
 //! twin). Drawing lives in `crate::charts`; this module only computes.
 
-use super::number::{input, tuple};
 use crate::charts::curves::p1;
-use crate::explorer::format::fixed;
+use crate::format::fixed;
+use crate::format::worked::{input, tuple};
 use crate::softmax_with_temperature;
 
 /// The logits every diagram starts from, as in the source: `(2, 1, 0)`.

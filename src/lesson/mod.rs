@@ -8,5 +8,4 @@
 
 pub mod concepts;
 pub mod diagrams;
-pub mod number;
 pub mod worked;

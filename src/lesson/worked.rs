@@ -7,9 +7,9 @@
 //! Each [`Step`] names the table cells it produces and the bar to highlight,
 //! so the page can point at the number being read.
 
-use super::number::{decimals, input, tuple};
-use crate::explorer::format::fixed;
 use crate::explorer::{MAX_LOGIT, TEMPERATURE_RANGE};
+use crate::format::fixed;
+use crate::format::worked::{decimals, input, tuple};
 use crate::input::{parse_number, parse_temperature};
 use crate::{softmax_with_temperature, Error};
 

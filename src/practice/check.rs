@@ -10,7 +10,7 @@
 //! what the entries add up to (only when that is not 1), which pair is in
 //! the wrong order, or which entries are off.
 
-use crate::explorer::format::fixed;
+use crate::format::fixed;
 use crate::practice::misconception::{sub, wrong_answers, Misconception, Wrong};
 use crate::practice::parse::Answer;
 use crate::practice::problem::{number, Task};

@@ -13,7 +13,7 @@
 //!   the ratio that explains it (the lesson's problem: x = (4, 1, 0) at T = 1
 //!   and T = 2; seed 1 is the textbook's x = (3, 1, −1)).
 
-use crate::explorer::format::fixed;
+use crate::format::fixed;
 use crate::practice::derivation::{shift_invariance, Step};
 use crate::practice::problem::{
     masked, softmax_t, tex_number, tex_probabilities, tex_vector, Level, Part, Problem, Task,

@@ -3,7 +3,7 @@
 //! part carries a [`Task`], which knows how to compute its own answer with
 //! the core, so no expected value is ever typed in by hand.
 
-use crate::explorer::format::{fixed, short};
+use crate::format::{fixed, short};
 use crate::practice::derivation::{Derivation, Step};
 use crate::softmax_with_temperature;
 

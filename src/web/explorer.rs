@@ -5,11 +5,12 @@
 use super::{canvas, js_error};
 use super::{set, strings};
 use crate::charts::Theme;
+use crate::explorer::fragment;
 use crate::explorer::interaction::Interaction;
 use crate::explorer::readout::Readout;
 use crate::explorer::views::View;
 use crate::explorer::Explorer;
-use crate::explorer::{format, fragment};
+use crate::format;
 use crate::simplex::Point;
 use js_sys::{Array, Object};
 use wasm_bindgen::prelude::*;

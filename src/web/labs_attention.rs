@@ -6,7 +6,7 @@ use super::{canvas, js_error};
 use super::{set, strings};
 use crate::charts::heatmap::{self, Grid, HeatmapScene};
 use crate::charts::Theme;
-use crate::explorer::format::fixed;
+use crate::format::fixed;
 use crate::labs::attention::{AttentionLab, D_RANGE, TOKENS};
 use crate::labs::formats::{show_digits, Format};
 use crate::labs::masking::Fill;

@@ -6,10 +6,10 @@
 use super::{canvas, js_error};
 use super::{set, strings};
 use crate::charts::{curves, marks, simplex, step_bars, Theme};
+use crate::format::worked::{decimals, input};
 use crate::lesson::diagrams::{
     log_slider, slider_position, ShiftScale, TemperaturePath, TwoClass, BASE_LOGITS,
 };
-use crate::lesson::number::{decimals, input};
 use crate::lesson::worked::{spoken_text, Piece, Quantity, Worked};
 use crate::simplex::Triangle;
 use js_sys::{Array, Object};
@@ -256,7 +256,7 @@ impl LessonDiagrams {
         // short as what it opens (10^0.37 = 2.344228815319922...).
         let logits: Vec<String> = BASE_LOGITS
             .iter()
-            .map(|x| crate::explorer::format::field(crate::explorer::format::snap(x * a)))
+            .map(|x| crate::format::field(crate::format::snap(x * a)))
             .collect();
         format!("logits={}&T=1", logits.join(","))
     }

@@ -6,7 +6,7 @@
 use super::set;
 use super::{canvas, js_error};
 use crate::charts::{player, Theme};
-use crate::explorer::format::fixed;
+use crate::format::fixed;
 use crate::labs::timeline::player::{Player, SPEEDS, ZOOMS};
 use crate::labs::timeline::scenes::SCENES;
 use crate::labs::timeline::{describe, duration, frame, time_text};

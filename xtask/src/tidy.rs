@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 /// The crate's top-level modules by layer, lowest first. A module may use
 /// modules of its own layer and of the layers below.
 pub const LAYERS: [&[&str]; 5] = [
-    &["math", "input"],
+    &["math", "input", "format"],
     &["simplex", "mathtext"],
     &["charts"],
     &["explorer", "lesson", "practice", "labs"],
@@ -30,11 +30,7 @@ pub const LAYERS: [&[&str]; 5] = [
 /// Imports that run up a layer today: (importing module, imported module).
 /// Each is a known piece of cleanup; the check fails when one is added, and
 /// when one listed here is gone (so the list is shortened with it).
-pub const KNOWN_UPWARD: [(&str, &str); 3] = [
-    ("charts", "explorer"),
-    ("charts", "labs"),
-    ("charts", "lesson"),
-];
+pub const KNOWN_UPWARD: [(&str, &str); 1] = [("charts", "labs")];
 
 /// Where the rules apply: folders searched recursively, by extension.
 const RUST_DIRS: [&str; 6] = [
@@ -289,10 +285,7 @@ mod tests {
 
     #[test]
     fn an_import_up_a_layer_is_found_and_one_within_it_is_not() {
-        let up = upward_imports(
-            Path::new("math/exp.rs"),
-            "use crate::explorer::format::fixed;",
-        );
+        let up = upward_imports(Path::new("math/exp.rs"), "use crate::explorer::views::View;");
         assert_eq!(up, vec![("math".to_owned(), "explorer".to_owned())]);
         let down = upward_imports(
             Path::new("labs/link.rs"),

@@ -2,7 +2,7 @@
 //! as the example asks for, integers without decimals, and the floating
 //! point's limits in words.
 
-use crate::explorer::format::{fixed, short};
+use super::{fixed, short};
 
 /// `v` with `digits` decimals; integers (such as `e^0 = 1` or the logit
 /// 1001) without decimals; very large or very small magnitudes in

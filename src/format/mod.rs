@@ -1,5 +1,8 @@
 //! How numbers are written on the page. JavaScript shows these strings as
-//! they are, so every rounding decision is made here, once.
+//! they are, so every rounding decision is made here, once. [`worked`]
+//! writes the numbers of the lesson's worked examples by their own rules.
+
+pub mod worked;
 
 /// A probability or other quantity with `digits` decimals; the limits and NaN
 /// get words instead of `inf` or `NaN`.

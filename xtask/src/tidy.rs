@@ -285,7 +285,10 @@ mod tests {
 
     #[test]
     fn an_import_up_a_layer_is_found_and_one_within_it_is_not() {
-        let up = upward_imports(Path::new("math/exp.rs"), "use crate::explorer::views::View;");
+        let up = upward_imports(
+            Path::new("math/exp.rs"),
+            "use crate::explorer::views::View;",
+        );
         assert_eq!(up, vec![("math".to_owned(), "explorer".to_owned())]);
         let down = upward_imports(
             Path::new("labs/link.rs"),

@@ -9,7 +9,7 @@
 //!
 //! * [`math`]: softmax, temperature, log-softmax, log-sum-exp, the Jacobian
 //!   and Jacobian-vector products, with one set of special values; [`input`]
-//!   reads typed numbers; [`format`] writes numbers for the page.
+//!   reads typed numbers; [`format`](mod@format) writes numbers for the page.
 //! * [`simplex`]: the triangle's geometry; `mathtext` (feature `mathtext`):
 //!   LaTeX in practice texts typeset as MathML.
 //! * [`charts`]: the drawing code, generic over plotters' backends.

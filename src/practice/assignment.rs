@@ -270,18 +270,21 @@ pub fn standing_line(standings: &[Standing]) -> String {
 /// What a solved problem says when the page is opened again: that it is
 /// solved, with the answers that were accepted (an assignment keeps them).
 pub fn solved_note(accepted: &[String]) -> String {
-    let answers: Vec<&str> = accepted
+    let answers: Vec<String> = accepted
         .iter()
-        .map(String::as_str)
-        .filter(|a| !a.is_empty())
+        .enumerate()
+        .filter(|(_, a)| !a.is_empty())
+        .map(|(k, a)| {
+            let stop = if a.ends_with('.') { "" } else { "." };
+            format!("Part {}: {a}{stop}", k + 1)
+        })
         .collect();
     if answers.is_empty() {
         "Solved: every part of this problem is answered.".to_owned()
     } else {
-        let list = answers.join("; ");
-        let stop = if list.ends_with('.') { "" } else { "." };
         format!(
-            "Solved: every part of this problem is answered. Your accepted answers: {list}{stop}"
+            "Solved: every part of this problem is answered. Your accepted answers: {}",
+            answers.join(" ")
         )
     }
 }
@@ -383,9 +386,9 @@ mod tests {
         );
         assert_eq!(
             solved_note(&["1/4".into(), String::new(), "0.5".into()]),
-            "Solved: every part of this problem is answered. Your accepted answers: 1/4; 0.5."
+            "Solved: every part of this problem is answered. Your accepted answers: Part 1: 1/4. Part 3: 0.5."
         );
-        assert!(solved_note(&["All equal.".into()]).ends_with("answers: All equal."));
+        assert!(solved_note(&["All equal.".into()]).ends_with("answers: Part 1: All equal."));
     }
 
     #[test]

@@ -661,9 +661,10 @@ impl PracticeView {
                     String::new()
                 },
             ),
-            // An assignment has no variants to try.
+            // An assignment has no variants to try; the part label says
+            // that every part is answered.
             None if assigned => (
-                "All parts answered.".to_owned(),
+                String::new(),
                 if total > 1 {
                     format!("All {total} parts answered")
                 } else {
@@ -671,7 +672,7 @@ impl PracticeView {
                 },
             ),
             None => (
-                "All parts answered. Try a variant for more practice.".to_owned(),
+                "Try a variant for more practice.".to_owned(),
                 if total > 1 {
                     format!("All {total} parts answered")
                 } else {

@@ -608,7 +608,7 @@ test("a student's assignment shows exactly its problems, keeps its work apart, a
   assert.equal(await page.textContent("#practice-reset"), "Start the assignment again");
   // The solved problem says so, with the answers the assignment kept.
   assert.equal(await page.textContent("#problem-easy-verdict"),
-    "Solved: every part of this problem is answered. Your accepted answers: 1/4; The logits are all equal, so their exponentials are all equal, and equal shares of the sum are 1/n each.");
+    "Solved: every part of this problem is answered. Your accepted answers: Part 1: 1/4. Part 2: The logits are all equal, so their exponentials are all equal, and equal shares of the sum are 1/n each.");
   assert.equal(await page.getAttribute("#problem-easy-verdict", "data-outcome"), "correct");
   assert.equal(await page.textContent("#problem-hard-verdict"), "", "an unfinished problem has no verdict yet");
   await page.click("#practice-hand-in");

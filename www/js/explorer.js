@@ -691,8 +691,8 @@ export function linkLab(owner, sectionId, labView) {
       const line = document.createElement("span");
       line.className = "link-lab-notice";
       const name = section.querySelector("h2")?.firstChild?.textContent?.trim() ?? sectionId;
-      const link = Object.assign(document.createElement("a"), { href: `#${sectionId}`, textContent: name });
-      line.append(`${top.hidden ? "" : " "}This link's settings for `, link, " could not be used; it shows its usual settings, and says why.");
+      const link = Object.assign(document.createElement("a"), { href: `#${sectionId}`, textContent: `Go to ${name}` });
+      line.append(`${top.hidden ? "" : " "}${notice} `, link, ".");
       if (top.hidden) top.replaceChildren();
       top.append(line);
       top.hidden = false;

@@ -6,7 +6,7 @@
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
 import http from "node:http";
-import { launch, open, expectClean, expectAccessible, shownProbabilities, assertClose, BASE_URL } from "./helpers.mjs";
+import { embedSnippetWithoutClipboard, launch, open, expectClean, expectAccessible, shownProbabilities, assertClose, BASE_URL } from "./helpers.mjs";
 
 let browser;
 let host;
@@ -132,7 +132,7 @@ for (const asked of ["nonsense", "", "intro", "<b>x</b>"]) {
 }
 
 test("the state fragment is honoured: the explorer shows #logits=3,1,0&T=2", async () => {
-  const { page, log, context } = await open(browser, "embed.html?part=explorer#logits=3,1,0&T=2");
+  const { page, log, context } = await open(browser, "embed.html?part=explorer#logits=3,1,0&T=2", { permissions: ["clipboard-read", "clipboard-write"] });
   assert.deepEqual(await Promise.all([1, 2, 3].map((k) => page.inputValue(`#logit-${k}`))), ["3", "1", "0"]);
   assert.equal(await page.inputValue("#temperature"), "2");
   // softmax((3, 1, 0) / 2)
@@ -145,6 +145,12 @@ test("the state fragment is honoured: the explorer shows #logits=3,1,0&T=2", asy
   await page.locator("#logit-1").press("Tab");
   assert.equal(await page.evaluate(() => history.length), length);
   assert.match(await page.evaluate(() => location.hash), /^#logits=0,1,0&T=2$/);
+  // Copy link gives the whole lesson's link, not the bare embed's.
+  await page.click("#copy-link");
+  await page.locator("#copy-status").filter({ hasText: "copied" }).waitFor();
+  const copied = new URL(await page.evaluate(() => navigator.clipboard.readText()));
+  assert.equal(copied.pathname, "/index.html");
+  assert.equal(copied.hash, "#logits=0,1,0&T=2");
   // A link to a section that is not shown opens it in the whole lesson.
   const link = page.locator("#explorer a[href*='index.html#jacobian']").first();
   assert.equal(await link.getAttribute("target"), "_blank");
@@ -282,17 +288,10 @@ for (const part of ["jacobian", "diagram-two-class"]) test(`the snippet keeps it
 
 test("without a clipboard the Embed control shows the snippet, selected", async () => {
   const { page, log, context } = await open(browser, "");
-  await page.evaluate(() => {
-    Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("denied")) } });
-  });
-  const button = page.locator("#player > .embed-export button");
-  await button.scrollIntoViewIfNeeded();
-  await button.click();
-  const code = page.locator("#player > .embed-export textarea");
-  await code.waitFor({ state: "visible" });
-  assert.match(await code.inputValue(), /^<iframe id="softmax-lesson-player" src="[^"]+embed\.html\?part=player"/);
+  const shown = await embedSnippetWithoutClipboard(page, "player");
+  assert.match(shown.code, /^<iframe id="softmax-lesson-player" src="[^"]+embed\.html\?part=player"/);
   assert.equal(await page.evaluate(() => document.activeElement?.tagName), "TEXTAREA");
-  assert.match(await page.locator("#player > .embed-export [role='status']").textContent(), /Copy this embed code/);
+  assert.match(shown.status, /Copy this embed code/);
   await expectAccessible(page, "#player > .embed-export");
   expectClean(log);
   await context.close();

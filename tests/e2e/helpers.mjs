@@ -222,3 +222,17 @@ export function pageCount(pdf) {
   return (pdf.toString("latin1").match(/\/Type\s*\/Page(?![s\w])/g) ?? []).length;
 }
 
+
+/** Press the Embed control of `part` in a page whose clipboard refuses to
+ * be written, and return the snippet shown instead (and the status line). */
+export async function embedSnippetWithoutClipboard(page, part) {
+  await page.evaluate(() => {
+    Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("denied")) } });
+  });
+  const button = page.locator(`#${part} > .embed-export button`);
+  await button.scrollIntoViewIfNeeded();
+  await button.click();
+  const code = page.locator(`#${part} > .embed-export textarea`);
+  await code.waitFor({ state: "visible" });
+  return { code: await code.inputValue(), status: await page.locator(`#${part} > .embed-export [role='status']`).textContent() };
+}

@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileS
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
-import { launch, open, expectClean, expectAccessible, shownProbabilities, assertClose, typeInto } from "./helpers.mjs";
+import { embedSnippetWithoutClipboard, launch, open, expectClean, expectAccessible, shownProbabilities, assertClose, typeInto } from "./helpers.mjs";
 
 const BUILT = process.env.SINGLE_FILE ?? resolve("../../dist/softmax-lesson.html");
 
@@ -208,16 +208,9 @@ test("a course page beside the file frames one part of it, with the lab's settin
 
 test("in the file, an Embed control gives a snippet that names the file itself", async () => {
   const { page, log, context } = await openOffline();
-  await page.evaluate(() => {
-    Object.defineProperty(navigator, "clipboard", { value: { writeText: () => Promise.reject(new Error("denied")) } });
-  });
-  const button = page.locator("#player > .embed-export button");
-  await button.scrollIntoViewIfNeeded();
-  await button.click();
-  const code = page.locator("#player > .embed-export textarea");
-  await code.waitFor({ state: "visible" });
-  assert.match(await code.inputValue(), /^<iframe id="softmax-lesson-player" src="softmax-lesson\.html\?part=player"/);
-  assert.match(await page.locator("#player > .embed-export [role='status']").textContent(), /same folder/);
+  const shown = await embedSnippetWithoutClipboard(page, "player");
+  assert.match(shown.code, /^<iframe id="softmax-lesson-player" src="softmax-lesson\.html\?part=player"/);
+  assert.match(shown.status, /same folder/);
   expectClean(log);
   await context.close();
 });

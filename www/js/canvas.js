@@ -37,12 +37,7 @@ export function fitCanvas(canvas) {
     sizes.set(canvas, size);
     observer.observe(canvas);
   }
-  const [width, height] = backing(size);
-  if (canvas.width !== width || canvas.height !== height) {
-    canvas.width = width;
-    canvas.height = height;
-  }
-  return ratio();
+  return fitCanvasTo(canvas, size[0], size[1]);
 }
 
 /** Size `canvas`'s backing store for a CSS box of `width` x `height`

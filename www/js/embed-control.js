@@ -3,7 +3,7 @@
 // for a course page, with the explorer's current state in its link for
 // the parts that show it. When the clipboard is not available the snippet
 // is shown, selected, to copy by hand.
-import { PARTS, titleOf } from "./parts.js";
+import { PARTS, embedFile, singleFile, titleOf } from "./parts.js";
 import { linkPart, stateFragment } from "./explorer.js";
 import { copyOrShow } from "./fields.js";
 
@@ -12,10 +12,6 @@ const FRAME_PADDING = 32;
 
 const escapeAttribute = (text) =>
   text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
-
-/** Whether this is the offline single file, which is its own embed page
- * (`softmax-lesson.html?part=...`, see embed.js). */
-const singleFile = () => Boolean(globalThis.__SOFTMAX_WASM__);
 
 /**
  * The snippet for `part`: an iframe as tall as the part is now, and a
@@ -29,9 +25,8 @@ export function snippet(part, section) {
   const settings = part.link ? linkPart(part.link) : "";
   const fragment = part.state ? stateFragment() ?? "" : settings ? `#${settings}` : "";
   const query = `?part=${part.name}${fragment}`;
-  const src = singleFile()
-    ? `${location.pathname.split("/").pop() || "softmax-lesson.html"}${query}`
-    : new URL(`embed.html${query}`, location.href).href;
+  // The single file's snippet names the file alone, to sit beside the course page.
+  const src = singleFile() ? `${embedFile()}${query}` : new URL(`${embedFile()}${query}`, location.href).href;
   const height = Math.ceil((section.getBoundingClientRect().height + FRAME_PADDING) / 10) * 10;
   const title = `${titleOf(section)} — softmax lesson`;
   const id = `softmax-lesson-${part.name}`;

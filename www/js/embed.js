@@ -8,14 +8,14 @@
 // needs load.
 import initCore from "../pkg/softmax_lesson.js";
 import * as theme from "./theme.js";
-import { PARTS, EXTRAS, load, titleOf } from "./parts.js";
+import { PARTS, EXTRAS, load, lessonFile, titleOf } from "./parts.js";
 import { $ } from "./dom.js";
 
 const params = new URLSearchParams(location.search);
 /** Whether this is embed.html (rather than the single file with ?part=). */
 const embedPage = document.documentElement.classList.contains("embedded");
 /** The whole lesson: the page beside embed.html, or the single file itself. */
-const wholeLesson = embedPage ? "index.html" : location.pathname.split("/").pop() || "index.html";
+const wholeLesson = lessonFile();
 
 /** Where a module's wasm lives (as in app.js). */
 function wasm(name) {

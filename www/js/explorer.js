@@ -522,9 +522,7 @@ function wireControls() {
     // The state itself, even while an interaction has not reached the URL;
     // from an embedded part, in the whole lesson (embed.html's neighbour,
     // or the single file itself without its ?part=).
-    const lesson = !embedded ? location.href
-      : location.pathname.endsWith("/embed.html") ? new URL("index.html", location.href).href
-        : new URL(location.pathname, location.href).href;
+    const lesson = embedded ? new URL((await import("./parts.js")).lessonFile(), location.href).href : location.href;
     const link = new URL(stateHash(""), lesson).href;
     try {
       await navigator.clipboard.writeText(link);

@@ -19,6 +19,18 @@ export const PARTS = [
   { name: "practice", modules: ["practice"], state: false },
 ];
 
+/** Whether this is the offline single file (its wasm inlined), which is
+ * the whole lesson and its own embed page at once. */
+export const singleFile = () => Boolean(globalThis.__SOFTMAX_WASM__);
+
+/** The file of the whole lesson: index.html beside embed.html, or the
+ * single file itself (whatever it was renamed to). */
+export const lessonFile = () =>
+  (singleFile() ? location.pathname.split("/").pop() || "softmax-lesson.html" : "index.html");
+
+/** The file that shows one part alone (`?part=`). */
+export const embedFile = () => (singleFile() ? lessonFile() : "embed.html");
+
 /** The modules that need the extras wasm module (see app.js). */
 export const EXTRAS = new Set(["player", "lab-stability", "lab-attention", "lab-calibration", "practice"]);
 

